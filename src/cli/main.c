@@ -1,0 +1,126 @@
+/* Entry point of the vans binary: global options (--db, --config, --log-level) come
+ * before the command, then one subcommand family runs, like git or redis-cli. */
+#include "cli/cli.h"
+#include "cli/cmd_version.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "store/db.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct config cli_config;
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+	const char *usage;
+};
+
+static const struct command commands[] = {
+	{ "serve", cli_serve, "run the web server",
+	  "vans serve [--listen HOST:PORT] [--threads N]\n"
+	  "  Migrates the database, then serves the web pages and the API until SIGTERM/SIGINT.\n" },
+	{ "db", cli_db, "database schema: migrate, status",
+	  "vans db migrate     apply the migrations this build has and the database lacks\n"
+	  "vans db status      show the engine, schema version and pending migrations\n" },
+	{ "version", cli_version, "compare vendor version strings",
+	  "vans version compare A B\n" },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: vans [--db PATH|URL] [--config FILE] [--log-level LEVEL] COMMAND [ARGS]\n"
+		   "       vans --version | vans help [COMMAND]\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nThe database is --db, else $VANS_DB, else var/vans.db.\n"
+		   "Settings: docs/configuration.md (vans help config lists them).\n");
+}
+
+static int help(const char *topic)
+{
+	if (!topic) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(topic, "config") == 0) {
+		for (size_t i = 0; i < config_key_count(); i++)
+			printf("%-16s (default %s)\n    %s\n", config_key_name(i), config_key_default(i),
+			       config_key_help(i));
+		return 0;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, topic) == 0) {
+			printf("%s", commands[i].usage);
+			return 0;
+		}
+	}
+	fprintf(stderr, "vans: no help for \"%s\"\n", topic);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (crypto_init() < 0) {
+		fprintf(stderr, "vans: the crypto library failed to start\n");
+		return 1;
+	}
+	config_defaults(&cli_config);
+	char err[1024];
+	const char *config_file = NULL, *db_flag = NULL, *level_flag = NULL;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			printf("vans %s\n", VANS_VERSION);
+			return 0;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			return help(NULL);
+		const char **slot = !strcmp(a, "--db") ? &db_flag
+				  : !strcmp(a, "--config") ? &config_file
+				  : !strcmp(a, "--log-level") ? &level_flag : NULL;
+		if (!slot) {
+			fprintf(stderr, "vans: unknown option %s (global options come before the command)\n", a);
+			usage(stderr);
+			return 2;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "vans: %s needs a value\n", a);
+			return 2;
+		}
+		*slot = argv[++i];
+	}
+	if ((config_file && config_load_file(&cli_config, config_file, err, sizeof err) < 0) ||
+	    config_load_env(&cli_config, err, sizeof err) < 0 ||
+	    (db_flag && config_set(&cli_config, "db", db_flag, CONFIG_FLAG, err, sizeof err) < 0) ||
+	    (level_flag && config_set(&cli_config, "log_level", level_flag, CONFIG_FLAG, err, sizeof err) < 0)) {
+		fprintf(stderr, "vans: %s\n", err);
+		return 1;
+	}
+	log_set_level((enum log_level)log_level_parse(cli_config.log_level));
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[i];
+	if (!strcmp(cmd, "help"))
+		return help(i + 1 < argc ? argv[i + 1] : NULL);
+	int rc = 2;
+	size_t k = 0;
+	for (; k < NCOMMANDS; k++) {
+		if (strcmp(commands[k].name, cmd) == 0) {
+			rc = commands[k].run(argc - i, argv + i);
+			break;
+		}
+	}
+	if (k == NCOMMANDS) {
+		fprintf(stderr, "vans: unknown command \"%s\"\n", cmd);
+		usage(stderr);
+	}
+	config_free(&cli_config);
+	return rc;
+}

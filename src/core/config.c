@@ -1,0 +1,272 @@
+/* The table of configuration keys and the three sources that set them. Validation lives
+ * here so that a bad value fails at start-up, never in the middle of a request. */
+#include "core/config.h"
+#include "core/alloc.h"
+#include "core/str.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum kind { K_STRING, K_INT, K_BOOL, K_LISTEN, K_LANG, K_LEVEL, K_URL };
+
+struct key {
+	const char *name;
+	enum kind kind;
+	size_t offset;
+	const char *def;
+	int64_t min, max;
+	const char *help;
+};
+
+#define OFF(f) offsetof(struct config, f)
+
+static const struct key keys[] = {
+	{ "db", K_STRING, OFF(db), "var/vans.db", 0, 0,
+	  "Database: a SQLite file path (or sqlite:PATH); postgres://user@host/db when supported." },
+	{ "listen", K_LISTEN, OFF(listen), "127.0.0.1:8080", 0, 0,
+	  "Address and port `vans serve` listens on (HOST:PORT; port 0 picks a free one)." },
+	{ "threads", K_INT, OFF(threads), "0", 0, 256,
+	  "HTTP worker threads; 0 means one per CPU." },
+	{ "log_level", K_LEVEL, OFF(log_level), "info", 0, 0, "debug, info, warn or error." },
+	{ "base_url", K_URL, OFF(base_url), "http://127.0.0.1:8080", 0, 0,
+	  "Public URL of this installation, used in links sent by mail; https enables HSTS." },
+	{ "trust_proxy", K_BOOL, OFF(trust_proxy), "false", 0, 0,
+	  "Trust X-Forwarded-For and X-Forwarded-Proto (set when behind nginx)." },
+	{ "max_body", K_INT, OFF(max_body), "1048576", 1024, 1073741824,
+	  "Largest request body accepted for forms and JSON, in bytes." },
+	{ "max_upload", K_INT, OFF(max_upload), "52428800", 1024, 4294967296,
+	  "Largest file upload accepted, in bytes." },
+	{ "request_timeout", K_INT, OFF(request_timeout), "30", 1, 3600,
+	  "Seconds a connection may stay idle before it is closed." },
+	{ "shutdown_grace", K_INT, OFF(shutdown_grace), "20", 0, 600,
+	  "Seconds in-flight requests get to finish after SIGTERM." },
+	{ "max_connections", K_INT, OFF(max_connections), "1024", 1, 65536,
+	  "Simultaneous connections accepted." },
+	{ "default_lang", K_LANG, OFF(default_lang), "zh-TW", 0, 0,
+	  "Interface language when neither the user nor the browser chooses: zh-TW or en." },
+	{ "feed_dir", K_STRING, OFF(feed_dir), "../shared/data", 0, 0,
+	  "Folder that `make run` loads vulnerability feeds from on an empty database." },
+};
+
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+static const char *source_name(enum config_source src)
+{
+	switch (src) {
+	case CONFIG_FILE: return "config file";
+	case CONFIG_ENV: return "environment";
+	case CONFIG_FLAG: return "command line";
+	default: return "default";
+	}
+}
+
+static const struct key *find(const char *name)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+bool config_has_key(const char *key)
+{
+	return find(key) != NULL;
+}
+
+static int valid_listen(const char *v)
+{
+	const char *colon = strrchr(v, ':');
+	if (!colon || colon == v)
+		return 0;
+	int64_t port;
+	if (slice_to_i64(slice_of(colon + 1), 0, 65535, &port) < 0)
+		return 0;
+	return 1;
+}
+
+static void set_string(struct config *cfg, size_t off, const char *v)
+{
+	char **slot = (char **)((char *)cfg + off);
+	free(*slot);
+	*slot = xstrdup(v);
+}
+
+int config_set(struct config *cfg, const char *name, const char *value, enum config_source src,
+	       char *err, size_t errlen)
+{
+	const struct key *k = find(name);
+	if (!k) {
+		snprintf(err, errlen, "%s: unknown setting (from %s)", name, source_name(src));
+		return -1;
+	}
+	char *base = (char *)cfg;
+	switch (k->kind) {
+	case K_INT: {
+		int64_t v;
+		if (slice_to_i64(slice_of(value), k->min, k->max, &v) < 0) {
+			snprintf(err, errlen, "%s: \"%s\" is not a whole number from %lld to %lld (from %s)",
+				 name, value, (long long)k->min, (long long)k->max, source_name(src));
+			return -1;
+		}
+		*(int64_t *)(base + k->offset) = v;
+		return 0;
+	}
+	case K_BOOL: {
+		bool v;
+		if (!strcmp(value, "true") || !strcmp(value, "1") || !strcmp(value, "yes") || !strcmp(value, "on"))
+			v = true;
+		else if (!strcmp(value, "false") || !strcmp(value, "0") || !strcmp(value, "no") || !strcmp(value, "off"))
+			v = false;
+		else {
+			snprintf(err, errlen, "%s: \"%s\" is not true or false (from %s)", name, value, source_name(src));
+			return -1;
+		}
+		*(bool *)(base + k->offset) = v;
+		return 0;
+	}
+	case K_LISTEN:
+		if (!valid_listen(value)) {
+			snprintf(err, errlen, "%s: \"%s\" is not HOST:PORT with a port from 0 to 65535 (from %s)",
+				 name, value, source_name(src));
+			return -1;
+		}
+		break;
+	case K_LANG:
+		if (strcmp(value, "zh-TW") && strcmp(value, "en")) {
+			snprintf(err, errlen, "%s: \"%s\" is not zh-TW or en (from %s)", name, value, source_name(src));
+			return -1;
+		}
+		break;
+	case K_LEVEL:
+		if (strcmp(value, "debug") && strcmp(value, "info") && strcmp(value, "warn") && strcmp(value, "error")) {
+			snprintf(err, errlen, "%s: \"%s\" is not debug, info, warn or error (from %s)", name, value,
+				 source_name(src));
+			return -1;
+		}
+		break;
+	case K_URL:
+		if (strncmp(value, "http://", 7) && strncmp(value, "https://", 8)) {
+			snprintf(err, errlen, "%s: \"%s\" must start with http:// or https:// (from %s)", name, value,
+				 source_name(src));
+			return -1;
+		}
+		break;
+	case K_STRING:
+		if (!*value) {
+			snprintf(err, errlen, "%s: must not be empty (from %s)", name, source_name(src));
+			return -1;
+		}
+		break;
+	}
+	set_string(cfg, k->offset, value);
+	return 0;
+}
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	char err[256];
+	for (size_t i = 0; i < NKEYS; i++)
+		if (config_set(cfg, keys[i].name, keys[i].def, CONFIG_DEFAULT, err, sizeof err) < 0)
+			abort(); /* a default that fails its own validation is a bug */
+}
+
+void config_free(struct config *cfg)
+{
+	for (size_t i = 0; i < NKEYS; i++) {
+		if (keys[i].kind == K_INT || keys[i].kind == K_BOOL)
+			continue;
+		char **slot = (char **)((char *)cfg + keys[i].offset);
+		free(*slot);
+		*slot = NULL;
+	}
+}
+
+int config_load_file(struct config *cfg, const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "config file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	char line[4096];
+	int lineno = 0, rc = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		size_t n = strlen(line);
+		if (n == sizeof line - 1 && line[n - 1] != '\n') {
+			snprintf(err, errlen, "%s:%d: line too long", path, lineno);
+			rc = -1;
+			break;
+		}
+		struct slice s = slice_trim(slice_make(line, n));
+		if (s.len == 0 || s.p[0] == '#')
+			continue;
+		struct slice key, val;
+		bool found;
+		val = slice_trim(slice_cut(s, '=', &key, &found));
+		key = slice_trim(key);
+		if (!found || key.len == 0) {
+			snprintf(err, errlen, "%s:%d: expected \"key = value\"", path, lineno);
+			rc = -1;
+			break;
+		}
+		if (val.len >= 2 && val.p[0] == '"' && val.p[val.len - 1] == '"') {
+			val.p++;
+			val.len -= 2;
+		}
+		char *k = xstrndup(key.p, key.len), *v = xstrndup(val.p, val.len);
+		char kerr[512];
+		rc = config_set(cfg, k, v, CONFIG_FILE, kerr, sizeof kerr);
+		if (rc < 0)
+			snprintf(err, errlen, "%s:%d: %s", path, lineno, kerr);
+		free(k);
+		free(v);
+		if (rc < 0)
+			break;
+	}
+	fclose(f);
+	return rc;
+}
+
+int config_load_env(struct config *cfg, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < NKEYS; i++) {
+		char env[64] = "VANS_";
+		size_t j = 5;
+		for (const char *p = keys[i].name; *p && j < sizeof env - 1; p++)
+			env[j++] = (char)toupper((unsigned char)*p);
+		env[j] = '\0';
+		const char *v = getenv(env);
+		if (v && config_set(cfg, keys[i].name, v, CONFIG_ENV, err, errlen) < 0) {
+			/* name the variable too: that is what the user typed */
+			size_t used = strlen(err);
+			snprintf(err + used, errlen - used, " [%s]", env);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+size_t config_key_count(void)
+{
+	return NKEYS;
+}
+
+const char *config_key_name(size_t i)
+{
+	return i < NKEYS ? keys[i].name : NULL;
+}
+
+const char *config_key_help(size_t i)
+{
+	return i < NKEYS ? keys[i].help : NULL;
+}
+
+const char *config_key_default(size_t i)
+{
+	return i < NKEYS ? keys[i].def : NULL;
+}

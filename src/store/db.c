@@ -1,0 +1,452 @@
+/* Engine-neutral database front: statement cache per connection, binding by name,
+ * timings for /metrics, transactions and migrations. Engines plug in via driver.h. */
+#include "store/db.h"
+#include "store/driver.h"
+#include "core/alloc.h"
+#include "core/clock.h"
+#include "core/embedded.h"
+#include "core/log.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct db_stmt {
+	struct db *db;
+	void *handle;
+	enum stmt_id id;
+	uint64_t started;     /* monotonic ns of the first step, 0 when idle */
+};
+
+struct db {
+	const struct db_driver *drv;
+	void *conn;
+	int tx_depth;
+	struct db_stmt stmts[STMT__MAX];
+};
+
+/* ---- timings ---- */
+
+const double db_stats_bucket_ms[8] = { 0.1, 0.5, 1, 5, 10, 50, 100, -1 };
+static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8];
+
+static void record_timing(uint64_t ns, bool error)
+{
+	atomic_fetch_add_explicit(&st_statements, 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&st_nanos, ns, memory_order_relaxed);
+	if (error)
+		atomic_fetch_add_explicit(&st_errors, 1, memory_order_relaxed);
+	double ms = (double)ns / 1e6;
+	int b = 0;
+	while (b < 7 && ms > db_stats_bucket_ms[b])
+		b++;
+	atomic_fetch_add_explicit(&st_buckets[b], 1, memory_order_relaxed);
+}
+
+void db_stats_get(struct db_stats *out)
+{
+	out->statements = atomic_load(&st_statements);
+	out->errors = atomic_load(&st_errors);
+	out->nanos = atomic_load(&st_nanos);
+	for (int i = 0; i < 8; i++)
+		out->buckets[i] = atomic_load(&st_buckets[i]);
+}
+
+/* ---- connections ---- */
+
+static const struct db_driver *driver_for(const char *url, const char **target)
+{
+	if (strncmp(url, "sqlite:", 7) == 0) {
+		*target = url + 7;
+		return &db_sqlite_driver;
+	}
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
+		*target = url;
+		return NULL; /* PostgreSQL support arrives with its driver */
+	}
+	*target = url;
+	return &db_sqlite_driver;
+}
+
+struct db *db_open(const char *url, char *err, size_t errlen)
+{
+	const char *target;
+	const struct db_driver *drv = driver_for(url, &target);
+	if (!drv) {
+		snprintf(err, errlen, "database %s: this build of vans has no driver for it", url);
+		return NULL;
+	}
+	void *conn = drv->open(target, err, errlen);
+	if (!conn)
+		return NULL;
+	struct db *db = xcalloc(1, sizeof *db);
+	db->drv = drv;
+	db->conn = conn;
+	for (int i = 0; i < STMT__MAX; i++) {
+		db->stmts[i].db = db;
+		db->stmts[i].id = (enum stmt_id)i;
+	}
+	return db;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (db->stmts[i].handle)
+			db->drv->finalize(db->stmts[i].handle);
+	db->drv->close(db->conn);
+	free(db);
+}
+
+const char *db_engine(const struct db *db)
+{
+	return db->drv->name;
+}
+
+static char *thread_url;
+static pthread_key_t thread_key;
+static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
+
+static void thread_db_destroy(void *p)
+{
+	db_close(p);
+}
+
+static void thread_key_make(void)
+{
+	pthread_key_create(&thread_key, thread_db_destroy);
+}
+
+int db_thread_init(const char *url, char *err, size_t errlen)
+{
+	pthread_once(&thread_once, thread_key_make);
+	free(thread_url);
+	thread_url = xstrdup(url);
+	struct db *probe = db_open(url, err, errlen);
+	if (!probe)
+		return -1;
+	db_close(probe);
+	return 0;
+}
+
+struct db *db_thread(void)
+{
+	pthread_once(&thread_once, thread_key_make);
+	struct db *db = pthread_getspecific(thread_key);
+	if (db)
+		return db;
+	if (!thread_url)
+		return NULL;
+	char err[256];
+	db = db_open(thread_url, err, sizeof err);
+	if (!db) {
+		log_error("database: %s", err);
+		return NULL;
+	}
+	pthread_setspecific(thread_key, db);
+	return db;
+}
+
+void db_thread_release(void)
+{
+	pthread_once(&thread_once, thread_key_make);
+	struct db *db = pthread_getspecific(thread_key);
+	if (db) {
+		db_close(db);
+		pthread_setspecific(thread_key, NULL);
+	}
+}
+
+/* ---- statements ---- */
+
+struct db_stmt *db_stmt(struct db *db, enum stmt_id id)
+{
+	if ((unsigned)id >= STMT__MAX)
+		abort();
+	struct db_stmt *s = &db->stmts[id];
+	if (!s->handle) {
+		char err[512];
+		s->handle = db->drv->prepare(db->conn, stmt_sql(id), err, sizeof err);
+		if (!s->handle) {
+			/* a catalogue entry that does not compile is a bug, caught by the unit test */
+			log_error("prepare %s: %s", stmt_name(id), err);
+			return NULL;
+		}
+	} else if (s->started) {
+		db->drv->reset(s->handle);
+		s->started = 0;
+	}
+	return s;
+}
+
+static int bind_index(struct db_stmt *s, const char *name)
+{
+	int idx = s->db->drv->bind_index(s->handle, name);
+	if (idx <= 0) {
+		log_error("statement %s has no parameter %s", stmt_name(s->id), name);
+		abort();
+	}
+	return idx;
+}
+
+void db_bind_text(struct db_stmt *s, const char *name, const char *v)
+{
+	if (!v)
+		db_bind_null(s, name);
+	else
+		s->db->drv->bind_text(s->handle, bind_index(s, name), v, strlen(v));
+}
+
+void db_bind_textn(struct db_stmt *s, const char *name, const char *v, size_t n)
+{
+	s->db->drv->bind_text(s->handle, bind_index(s, name), v ? v : "", n);
+}
+
+void db_bind_int(struct db_stmt *s, const char *name, int64_t v)
+{
+	s->db->drv->bind_int(s->handle, bind_index(s, name), v);
+}
+
+void db_bind_double(struct db_stmt *s, const char *name, double v)
+{
+	s->db->drv->bind_double(s->handle, bind_index(s, name), v);
+}
+
+void db_bind_blob(struct db_stmt *s, const char *name, const void *v, size_t n)
+{
+	s->db->drv->bind_blob(s->handle, bind_index(s, name), v, n);
+}
+
+void db_bind_null(struct db_stmt *s, const char *name)
+{
+	s->db->drv->bind_null(s->handle, bind_index(s, name));
+}
+
+enum db_step_rc db_step(struct db_stmt *s)
+{
+	uint64_t t0 = clock_mono_ns();
+	if (!s->started)
+		s->started = t0;
+	enum db_step_rc rc = s->db->drv->step(s->handle);
+	if (rc != DB_ROW) {
+		record_timing(clock_mono_ns() - s->started, rc == DB_ERROR);
+		if (rc == DB_ERROR)
+			log_warn("statement %s: %s", stmt_name(s->id), s->db->drv->errmsg(s->db->conn));
+	}
+	return rc;
+}
+
+const char *db_col_text(struct db_stmt *s, int col)
+{
+	return s->db->drv->col_text(s->handle, col);
+}
+
+size_t db_col_len(struct db_stmt *s, int col)
+{
+	return s->db->drv->col_len(s->handle, col);
+}
+
+int64_t db_col_int(struct db_stmt *s, int col)
+{
+	return s->db->drv->col_int(s->handle, col);
+}
+
+double db_col_double(struct db_stmt *s, int col)
+{
+	return s->db->drv->col_double(s->handle, col);
+}
+
+bool db_col_null(struct db_stmt *s, int col)
+{
+	return s->db->drv->col_null(s->handle, col);
+}
+
+void db_reset(struct db_stmt *s)
+{
+	if (s->handle)
+		s->db->drv->reset(s->handle);
+	s->started = 0;
+}
+
+enum err db_exec(struct db_stmt *s)
+{
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW)
+		;
+	enum err e = rc == DB_DONE ? ERR_OK : s->db->drv->last_error(s->db->conn);
+	db_reset(s);
+	return e;
+}
+
+int64_t db_changes(struct db *db)
+{
+	return db->drv->changes(db->conn);
+}
+
+int64_t db_last_insert_id(struct db *db)
+{
+	return db->drv->last_insert_id(db->conn);
+}
+
+const char *db_errmsg(struct db *db)
+{
+	return db->drv->errmsg(db->conn);
+}
+
+/* ---- transactions ---- */
+
+static enum err script(struct db *db, const char *sql)
+{
+	char err[512];
+	if (db->drv->exec_script(db->conn, sql, err, sizeof err) != 0) {
+		log_error("%s: %s", sql, err);
+		return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+enum err db_begin(struct db *db)
+{
+	const char *sql = strcmp(db->drv->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
+	enum err e = script(db, sql);
+	if (e == ERR_OK)
+		db->tx_depth = 1;
+	return e;
+}
+
+enum err db_commit(struct db *db)
+{
+	enum err e = script(db, "COMMIT");
+	if (e == ERR_OK)
+		db->tx_depth = 0;
+	return e;
+}
+
+void db_rollback(struct db *db)
+{
+	for (int i = 0; i < STMT__MAX; i++)
+		if (db->stmts[i].started)
+			db_reset(&db->stmts[i]);
+	script(db, "ROLLBACK");
+	db->tx_depth = 0;
+}
+
+enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx), void *ctx)
+{
+	enum err e = db_begin(db);
+	if (e != ERR_OK)
+		return e;
+	e = fn(db, ctx);
+	if (e == ERR_OK)
+		e = db_commit(db);
+	if (e != ERR_OK)
+		db_rollback(db);
+	return e;
+}
+
+/* ---- migrations ---- */
+
+/* "migrations/0007_assets.sql" → 7; -1 for anything else */
+static int migration_version(const char *name)
+{
+	if (strncmp(name, "migrations/", 11) != 0)
+		return -1;
+	const char *p = name + 11;
+	int v = 0;
+	for (int i = 0; i < 4; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+		v = v * 10 + (p[i] - '0');
+	}
+	if (p[4] != '_')
+		return -1;
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".sql") == 0 ? v : -1;
+}
+
+static int latest_of(const struct embedded_file *files, unsigned long n)
+{
+	int latest = 0;
+	for (unsigned long i = 0; i < n; i++) {
+		int v = migration_version(files[i].name);
+		if (v > latest)
+			latest = v;
+	}
+	return latest;
+}
+
+int db_latest_migration(void)
+{
+	return latest_of(embedded_files, embedded_count);
+}
+
+static enum err ensure_migrations_table(struct db *db)
+{
+	return script(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			  "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+}
+
+int db_schema_version(struct db *db)
+{
+	if (ensure_migrations_table(db) != ERR_OK)
+		return -1;
+	struct db_stmt *s = db_stmt(db, STMT_MIGRATION_VERSION);
+	if (!s || db_step(s) != DB_ROW)
+		return -1;
+	int v = (int)db_col_int(s, 0);
+	db_reset(s);
+	return v;
+}
+
+enum err db_migrate(struct db *db, int *applied, char *err, size_t errlen)
+{
+	return db_migrate_files(db, embedded_files, embedded_count, applied, err, errlen);
+}
+
+enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsigned long nfiles, int *applied,
+			  char *err, size_t errlen)
+{
+	*applied = 0;
+	int current = db_schema_version(db);
+	if (current < 0) {
+		snprintf(err, errlen, "cannot read the schema version: %s", db_errmsg(db));
+		return ERR_DB;
+	}
+	int latest = latest_of(files, nfiles);
+	for (int want = current + 1; want <= latest; want++) {
+		const struct embedded_file *f = NULL;
+		for (unsigned long i = 0; i < nfiles; i++)
+			if (migration_version(files[i].name) == want)
+				f = &files[i];
+		if (!f) {
+			snprintf(err, errlen, "migration %04d is missing from this build", want);
+			return ERR_INTERNAL;
+		}
+		if (db_begin(db) != ERR_OK) {
+			snprintf(err, errlen, "cannot begin a transaction: %s", db_errmsg(db));
+			return ERR_DB;
+		}
+		char derr[512];
+		if (db->drv->exec_script(db->conn, (const char *)f->data, derr, sizeof derr) != 0) {
+			snprintf(err, errlen, "%s: %s", f->name, derr);
+			db_rollback(db);
+			return ERR_DB;
+		}
+		struct db_stmt *s = db_stmt(db, STMT_MIGRATION_RECORD);
+		char at[32];
+		db_bind_int(s, ":version", want);
+		db_bind_text(s, ":name", f->name + 11);
+		db_bind_text(s, ":at", clock_format_iso8601(clock_now_unix(), at, sizeof at));
+		if (db_exec(s) != ERR_OK || db_commit(db) != ERR_OK) {
+			snprintf(err, errlen, "%s: %s", f->name, db_errmsg(db));
+			db_rollback(db);
+			return ERR_DB;
+		}
+		(*applied)++;
+	}
+	return ERR_OK;
+}

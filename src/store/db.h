@@ -1,0 +1,83 @@
+/* Database access for every module: statements come from one catalogue (statements.h),
+ * parameters are bound by name, so one SQL text serves SQLite and PostgreSQL. */
+#ifndef VANS_STORE_DB_H
+#define VANS_STORE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/statements.h"
+
+struct db;
+struct db_stmt;
+
+enum db_step_rc { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
+
+/* Opens a connection: "sqlite:PATH", "PATH" (SQLite) or, later, "postgres://...".
+ * Returns NULL and a message in err on failure. */
+struct db *db_open(const char *url, char *err, size_t errlen);
+void db_close(struct db *db);
+const char *db_engine(const struct db *db); /* "sqlite" or "postgres" */
+
+/* Per-thread connections for the server: db_thread_init() sets the URL once at start-up;
+ * db_thread() opens this thread's connection on first use (NULL if it cannot). */
+int db_thread_init(const char *url, char *err, size_t errlen);
+struct db *db_thread(void);
+void db_thread_release(void);
+
+/* The catalogued statement, prepared on first use and reset for reuse. Only one cursor
+ * per statement id per connection may be open at a time. */
+struct db_stmt *db_stmt(struct db *db, enum stmt_id id);
+/* Binding an unknown parameter name is a programming error and aborts. NULL text binds NULL. */
+void db_bind_text(struct db_stmt *s, const char *name, const char *v);
+void db_bind_textn(struct db_stmt *s, const char *name, const char *v, size_t n);
+void db_bind_int(struct db_stmt *s, const char *name, int64_t v);
+void db_bind_double(struct db_stmt *s, const char *name, double v);
+void db_bind_blob(struct db_stmt *s, const char *name, const void *v, size_t n);
+void db_bind_null(struct db_stmt *s, const char *name);
+enum db_step_rc db_step(struct db_stmt *s);
+/* Columns of the current row; text is valid until the next step or reset. */
+const char *db_col_text(struct db_stmt *s, int col);
+size_t db_col_len(struct db_stmt *s, int col);
+int64_t db_col_int(struct db_stmt *s, int col);
+double db_col_double(struct db_stmt *s, int col);
+bool db_col_null(struct db_stmt *s, int col);
+void db_reset(struct db_stmt *s);
+/* Steps to completion and resets: for INSERT/UPDATE/DELETE. ERR_EXISTS on a unique
+ * violation, ERR_INVALID on another constraint, ERR_DB otherwise. */
+enum err db_exec(struct db_stmt *s);
+int64_t db_changes(struct db *db);
+int64_t db_last_insert_id(struct db *db);
+const char *db_errmsg(struct db *db);
+
+/* Transactions. db_begin takes the write lock at once (no upgrade deadlocks). */
+enum err db_begin(struct db *db);
+enum err db_commit(struct db *db);
+void db_rollback(struct db *db);
+/* Runs fn in a transaction: commit when it returns ERR_OK, roll back otherwise. */
+enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx), void *ctx);
+
+/* Applies the embedded migrations not yet applied, each in its own transaction; a failing
+ * one leaves the database as it was before it. Prints progress to 'out' when not NULL. */
+enum err db_migrate(struct db *db, int *applied, char *err, size_t errlen);
+/* The same over an explicit list of files named "migrations/NNNN_name.sql" (for tests). */
+struct embedded_file;
+enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsigned long nfiles,
+			  int *applied, char *err, size_t errlen);
+/* The highest applied migration version, 0 for an empty database, -1 on error. */
+int db_schema_version(struct db *db);
+int db_latest_migration(void);
+
+/* Cumulative statement timings, for /metrics. */
+struct db_stats {
+	uint64_t statements;        /* steps that ended a statement */
+	uint64_t errors;
+	uint64_t nanos;             /* total time spent in steps */
+	uint64_t buckets[8];        /* counts of statements by latency ≤ 0.1,0.5,1,5,10,50,100,+Inf ms */
+};
+extern const double db_stats_bucket_ms[8];
+void db_stats_get(struct db_stats *out);
+
+#endif

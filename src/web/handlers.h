@@ -1,0 +1,20 @@
+/* Every request handler of the web layer, as named in the route table (routes.c).
+ * Pages live in pages/, JSON API handlers in api/, probes and metrics in api/health.c. */
+#ifndef VANS_WEB_HANDLERS_H
+#define VANS_WEB_HANDLERS_H
+
+#include "web/http.h"
+
+/* pages/home.c */
+void page_home(struct request *r, struct response *w);
+void page_set_language(struct request *r, struct response *w);
+
+/* api/health.c */
+void probe_healthz(struct request *r, struct response *w);
+void probe_readyz(struct request *r, struct response *w);
+void probe_metrics(struct request *r, struct response *w);
+void api_index(struct request *r, struct response *w);
+void api_openapi(struct request *r, struct response *w);
+
+
+#endif
