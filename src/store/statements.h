@@ -1,15 +1,13 @@
-/* The catalogue of every SQL statement vans runs, by id. The SQL text lives in
- * statements.c only; a unit test prepares every entry against a migrated database. */
+/* The catalogue of every SQL statement vans runs, by id. Each module's SQL lives in its
+ * own file under store/sql/ (core.def, kb.def, …); a unit test prepares every entry
+ * against a migrated database, so a statement that does not compile fails the tests. */
 #ifndef VANS_STORE_STATEMENTS_H
 #define VANS_STORE_STATEMENTS_H
 
 enum stmt_id {
-	STMT_PING,
-	STMT_MIGRATION_VERSION,
-	STMT_MIGRATION_RECORD,
-	STMT_SETTING_GET,
-	STMT_SETTING_PUT,
-	STMT_SETTING_INSERT_IF_ABSENT,
+#define S(id, sql) STMT_##id,
+#include "store/sql/all.def"
+#undef S
 	STMT__MAX
 };
 

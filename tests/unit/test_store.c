@@ -87,6 +87,29 @@ static void a_failing_migration_leaves_the_database_as_it_was(void **state)
 	assert_int_equal(db_schema_version(f->db), 2);
 }
 
+static void a_migration_numbered_below_one_applied_still_runs(void **state)
+{
+	struct fixture *f = *state;
+	char err[256];
+	int applied;
+	const struct embedded_file early[] = {
+		{ "migrations/0001_a.sql", (const unsigned char *)"CREATE TABLE a (x INTEGER) STRICT;", 34 },
+		{ "migrations/0003_c.sql", (const unsigned char *)"CREATE TABLE c (x INTEGER) STRICT;", 34 },
+	};
+	assert_int_equal(db_migrate_files(f->db, early, 2, &applied, err, sizeof err), ERR_OK);
+	assert_int_equal(applied, 2);
+	/* a branch merged later brings 0002: it must be applied, and 0001/0003 not again */
+	const struct embedded_file merged[] = {
+		early[0],
+		{ "migrations/0002_b.sql", (const unsigned char *)"CREATE TABLE b (x INTEGER) STRICT;", 34 },
+		early[1],
+	};
+	assert_int_equal(db_migrate_files(f->db, merged, 3, &applied, err, sizeof err), ERR_OK);
+	assert_int_equal(applied, 1);
+	assert_int_equal(db_migrate_files(f->db, merged, 3, &applied, err, sizeof err), ERR_OK);
+	assert_int_equal(applied, 0);
+}
+
 static void every_catalogued_statement_compiles(void **state)
 {
 	struct fixture *f = *state;
@@ -176,6 +199,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(migrations_apply_once, open_db, close_db),
 		cmocka_unit_test_setup_teardown(a_failing_migration_leaves_the_database_as_it_was, open_db, close_db),
+		cmocka_unit_test_setup_teardown(a_migration_numbered_below_one_applied_still_runs, open_db, close_db),
 		cmocka_unit_test_setup_teardown(every_catalogued_statement_compiles, open_db, close_db),
 		cmocka_unit_test_setup_teardown(transactions_commit_on_success_and_roll_back_on_error, open_db, close_db),
 		cmocka_unit_test_setup_teardown(unique_violations_are_reported_as_exists, open_db, close_db),
