@@ -1,5 +1,6 @@
-/* Every request handler of the web layer, as named in the route table (routes.c).
- * Pages live in pages/, JSON API handlers in api/, probes and metrics in api/health.c. */
+/* Request handlers of the web shell, as named in web/routes/core.def. Each module declares
+ * its own handlers in its own header (web/pages/<module>.h) and includes it from handlers.h.
+ */
 #ifndef VANS_WEB_HANDLERS_H
 #define VANS_WEB_HANDLERS_H
 

@@ -51,19 +51,9 @@ static char *unescape(struct slice v)
 	return out;
 }
 
-static int load(enum lang lang, char *err, size_t errlen)
+/* Adds the messages of one catalogue file to c. */
+static int load_file(struct catalogue *c, size_t *cap, const struct embedded_file *f, char *err, size_t errlen)
 {
-	char name[64];
-	snprintf(name, sizeof name, "i18n/%s.msg", codes[lang]);
-	const struct embedded_file *f = embedded_find(name);
-	if (!f) {
-		snprintf(err, errlen, "%s: missing from the build", name);
-		return -1;
-	}
-	struct catalogue *c = &catalogues[lang];
-	size_t cap = 256;
-	c->msgs = xmalloc(cap * sizeof *c->msgs);
-	c->count = 0;
 	struct slice rest = slice_make((const char *)f->data, f->len);
 	int lineno = 0;
 	while (rest.len) {
@@ -78,21 +68,47 @@ static int load(enum lang lang, char *err, size_t errlen)
 		struct slice val = slice_trim(slice_cut(line, '=', &key, &found));
 		key = slice_trim(key);
 		if (!found || key.len == 0) {
-			snprintf(err, errlen, "%s:%d: expected \"key = message\"", name, lineno);
+			snprintf(err, errlen, "%s:%d: expected \"key = message\"", f->name, lineno);
 			return -1;
 		}
-		if (c->count == cap) {
-			cap *= 2;
-			c->msgs = xrealloc(c->msgs, cap * sizeof *c->msgs);
+		if (c->count == *cap) {
+			*cap *= 2;
+			c->msgs = xrealloc(c->msgs, *cap * sizeof *c->msgs);
 		}
 		c->msgs[c->count].key = xstrndup(key.p, key.len);
 		c->msgs[c->count].value = unescape(val);
 		c->count++;
 	}
+	return 0;
+}
+
+/* A language's catalogue is every embedded i18n/<lang>/<module>.msg file. */
+static int load(enum lang lang, char *err, size_t errlen)
+{
+	char prefix[32];
+	snprintf(prefix, sizeof prefix, "i18n/%s/", codes[lang]);
+	struct catalogue *c = &catalogues[lang];
+	size_t cap = 256;
+	c->msgs = xmalloc(cap * sizeof *c->msgs);
+	c->count = 0;
+	int files = 0;
+	for (unsigned long i = 0; i < embedded_count; i++) {
+		const struct embedded_file *f = &embedded_files[i];
+		size_t n = strlen(f->name);
+		if (strncmp(f->name, prefix, strlen(prefix)) != 0 || n < 4 || strcmp(f->name + n - 4, ".msg") != 0)
+			continue;
+		if (load_file(c, &cap, f, err, errlen) < 0)
+			return -1;
+		files++;
+	}
+	if (!files) {
+		snprintf(err, errlen, "%s*.msg: no catalogue in this build", prefix);
+		return -1;
+	}
 	qsort(c->msgs, c->count, sizeof *c->msgs, cmp_msg);
 	for (size_t i = 1; i < c->count; i++) {
 		if (strcmp(c->msgs[i - 1].key, c->msgs[i].key) == 0) {
-			snprintf(err, errlen, "%s: key %s is defined twice", name, c->msgs[i].key);
+			snprintf(err, errlen, "%s: key %s is defined twice", prefix, c->msgs[i].key);
 			return -1;
 		}
 	}

@@ -37,14 +37,19 @@ static struct val *navigation(struct request *r)
 {
 	struct arena *a = &r->arena;
 	static const struct { const char *href, *key; } items[] = {
-		{ "/", "nav.home" },
+#define N(href, key) { href, key },
+#include "web/nav/all.def"
+#undef N
 	};
 	struct val *nav = val_arr(a);
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
 		struct val *o = val_obj(a);
 		val_set_str(a, o, "href", items[i].href);
 		val_set(a, o, "label", val_str_static(a, i18n_get(r->lang, items[i].key)));
-		val_set_bool(a, o, "current", strcmp(r->path, items[i].href) == 0);
+		size_t n = strlen(items[i].href);
+		bool current = strcmp(items[i].href, "/") == 0 ? strcmp(r->path, "/") == 0
+			       : strncmp(r->path, items[i].href, n) == 0 && (r->path[n] == '\0' || r->path[n] == '/');
+		val_set_bool(a, o, "current", current);
 		val_push(a, nav, o);
 	}
 	return nav;
