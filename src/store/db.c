@@ -170,7 +170,7 @@ struct db_stmt *db_stmt(struct db *db, enum stmt_id id)
 	struct db_stmt *s = &db->stmts[id];
 	if (!s->handle) {
 		char err[512];
-		s->handle = db->drv->prepare(db->conn, stmt_sql(id), err, sizeof err);
+		s->handle = db->drv->prepare(db->conn, stmt_sql_for(id, db->drv->name), err, sizeof err);
 		if (!s->handle) {
 			/* a catalogue entry that does not compile is a bug, caught by the unit test */
 			log_error("prepare %s: %s", stmt_name(id), err);
@@ -350,8 +350,10 @@ enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx),
 
 /* ---- migrations ---- */
 
-/* "migrations/0007_assets.sql" → 7; -1 for anything else */
-static int migration_version(const char *name)
+/* "migrations/0007_assets.sql" → 7; -1 for anything else. A file whose name ends in
+ * ".sqlite.sql" or ".postgres.sql" is for that engine only (the rare schema with no
+ * portable form, such as a full-text index); engine NULL accepts every file. */
+static int migration_version_for(const char *name, const char *engine)
 {
 	if (strncmp(name, "migrations/", 11) != 0)
 		return -1;
@@ -365,7 +367,22 @@ static int migration_version(const char *name)
 	if (p[4] != '_')
 		return -1;
 	size_t n = strlen(name);
-	return n > 4 && strcmp(name + n - 4, ".sql") == 0 ? v : -1;
+	if (n <= 4 || strcmp(name + n - 4, ".sql") != 0)
+		return -1;
+	static const char *const engines[] = { "sqlite", "postgres" };
+	for (size_t i = 0; i < sizeof engines / sizeof engines[0]; i++) {
+		char suffix[32];
+		snprintf(suffix, sizeof suffix, ".%s.sql", engines[i]);
+		size_t sl = strlen(suffix);
+		if (n > sl && strcmp(name + n - sl, suffix) == 0)
+			return !engine || strcmp(engine, engines[i]) == 0 ? v : -1;
+	}
+	return v;
+}
+
+static int migration_version(const char *name)
+{
+	return migration_version_for(name, NULL);
 }
 
 static int latest_of(const struct embedded_file *files, unsigned long n)
@@ -433,10 +450,10 @@ enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsi
 			continue;
 		const struct embedded_file *f = NULL;
 		for (unsigned long i = 0; i < nfiles; i++)
-			if (migration_version(files[i].name) == want)
+			if (migration_version_for(files[i].name, db->drv->name) == want)
 				f = &files[i];
 		if (!f)
-			continue; /* numbers may have gaps */
+			continue; /* numbers may have gaps, and some files are another engine's */
 		if (db_begin(db) != ERR_OK) {
 			snprintf(err, errlen, "cannot begin a transaction: %s", db_errmsg(db));
 			result = ERR_DB;

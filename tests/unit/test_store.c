@@ -110,6 +110,21 @@ static void a_migration_numbered_below_one_applied_still_runs(void **state)
 	assert_int_equal(applied, 0);
 }
 
+static void engine_specific_migrations_run_only_on_their_engine(void **state)
+{
+	struct fixture *f = *state;
+	char err[256];
+	int applied;
+	const struct embedded_file files[] = {
+		{ "migrations/0001_t.sql", (const unsigned char *)"CREATE TABLE t (x TEXT) STRICT;", 31 },
+		{ "migrations/0002_fts.sqlite.sql", (const unsigned char *)"CREATE VIRTUAL TABLE f USING fts5(x);", 37 },
+		{ "migrations/0002_fts.postgres.sql", (const unsigned char *)"THIS IS NOT SQLITE SQL;", 23 },
+	};
+	assert_int_equal(db_migrate_files(f->db, files, 3, &applied, err, sizeof err), ERR_OK);
+	assert_int_equal(applied, 2);
+	assert_int_equal(db_schema_version(f->db), 2);
+}
+
 static void every_catalogued_statement_compiles(void **state)
 {
 	struct fixture *f = *state;
@@ -200,6 +215,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(migrations_apply_once, open_db, close_db),
 		cmocka_unit_test_setup_teardown(a_failing_migration_leaves_the_database_as_it_was, open_db, close_db),
 		cmocka_unit_test_setup_teardown(a_migration_numbered_below_one_applied_still_runs, open_db, close_db),
+		cmocka_unit_test_setup_teardown(engine_specific_migrations_run_only_on_their_engine, open_db, close_db),
 		cmocka_unit_test_setup_teardown(every_catalogued_statement_compiles, open_db, close_db),
 		cmocka_unit_test_setup_teardown(transactions_commit_on_success_and_roll_back_on_error, open_db, close_db),
 		cmocka_unit_test_setup_teardown(unique_violations_are_reported_as_exists, open_db, close_db),
