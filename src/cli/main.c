@@ -1,6 +1,7 @@
 /* Entry point of the vans binary: global options (--db, --config, --log-level) come
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
+#include "cli/cmd_feed.h"
 #include "cli/cmd_version.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -25,6 +26,11 @@ static const struct command commands[] = {
 	{ "db", cli_db, "database schema: migrate, status",
 	  "vans db migrate     apply the migrations this build has and the database lacks\n"
 	  "vans db status      show the engine, schema version and pending migrations\n" },
+	{ "feed", cli_feed, "import vulnerability feeds and show what is loaded",
+	  "vans feed import nvd FILE...   NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed status               what is loaded, and when\n" },
+	{ "cve", cli_cve, "show a CVE from the knowledge base",
+	  "vans cve show CVE-ID           the stored record as JSON\n" },
 	{ "version", cli_version, "compare vendor version strings",
 	  "vans version compare A B\n" },
 };
