@@ -1,6 +1,7 @@
 /* Entry point of the vans binary: global options (--db, --config, --log-level) come
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
+#include "cli/cmd_cpe.h"
 #include "cli/cmd_version.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -25,6 +26,9 @@ static const struct command commands[] = {
 	{ "db", cli_db, "database schema: migrate, status",
 	  "vans db migrate     apply the migrations this build has and the database lacks\n"
 	  "vans db status      show the engine, schema version and pending migrations\n" },
+	{ "cpe", cli_cpe, "parse and compare CPE names (NISTIR 7695, 7696)",
+	  "vans cpe parse NAME              the 11 attributes and both bindings\n"
+	  "vans cpe compare SOURCE TARGET   SUPERSET, SUBSET, EQUAL or DISJOINT\n" },
 	{ "version", cli_version, "compare vendor version strings",
 	  "vans version compare A B\n" },
 };
