@@ -2,6 +2,7 @@
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
+#include "cli/cmd_cpe.h"
 #include "cli/cmd_version.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -31,6 +32,9 @@ static const struct command commands[] = {
 	  "vans feed status               what is loaded, and when\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },
+	{ "cpe", cli_cpe, "parse and compare CPE names (NISTIR 7695, 7696)",
+	  "vans cpe parse NAME              the 11 attributes and both bindings\n"
+	  "vans cpe compare SOURCE TARGET   SUPERSET, SUBSET, EQUAL or DISJOINT\n" },
 	{ "version", cli_version, "compare vendor version strings",
 	  "vans version compare A B\n" },
 };
