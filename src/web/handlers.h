@@ -18,4 +18,6 @@ void api_index(struct request *r, struct response *w);
 void api_openapi(struct request *r, struct response *w);
 
 
+#include "web/pages/kb.h"
+
 #endif
