@@ -5,6 +5,8 @@
 #include "cli/cmd_feed.h"
 #include "core/clock.h"
 #include "kb/import.h"
+#include "kb/nvd_sync.h"
+#include "net/http_client.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -90,9 +92,68 @@ static int feed_status(struct db *db)
 	return 0;
 }
 
+static void sync_progress(void *ctx, uint64_t stored, int64_t window_total, int64_t window_done)
+{
+	(void)ctx;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\r  NVD API: %llu records stored; this window %lld of %lld\033[K",
+			(unsigned long long)stored, (long long)window_done, (long long)window_total);
+	else
+		fprintf(stderr, "nvd sync: %llu records stored; this window %lld of %lld\n", (unsigned long long)stored,
+			(long long)window_done, (long long)window_total);
+}
+
+static int sync_nvd(struct db *db, int argc, char **argv)
+{
+	struct kb_sync_options o = {
+		.base_url = cli_config.nvd_api_url,
+		.api_key = cli_config.nvd_api_key,
+		.since = -1,
+		.until = -1,
+		.page_size = (int)cli_config.nvd_page_size,
+		.rate_window = (int)cli_config.nvd_rate_window,
+		.max_retries = (int)cli_config.nvd_retry_max,
+		.retry_base_ms = (int)cli_config.nvd_retry_base_ms,
+		.progress = sync_progress,
+	};
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--since") && i + 1 < argc) {
+			const char *v = argv[++i];
+			if (clock_parse_iso8601(v, strlen(v), &o.since) < 0) {
+				fprintf(stderr, "vans feed sync nvd: --since \"%s\" is not a date (YYYY-MM-DD or ISO 8601)\n", v);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--api-key") && i + 1 < argc) {
+			o.api_key = argv[++i];
+		} else {
+			fprintf(stderr, "vans feed sync nvd: unexpected argument \"%s\"\n", argv[i]);
+			return 2;
+		}
+	}
+	if (http_client_init() < 0) {
+		fprintf(stderr, "vans feed sync nvd: the HTTP client failed to start\n");
+		return 1;
+	}
+	struct kb_import_stats st = { 0 };
+	char err[1024] = "", summary[512];
+	enum err e = kb_sync_nvd(db, &o, &st, err, sizeof err);
+	if (isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	kb_stats_format(&st, summary, sizeof summary);
+	if (e != ERR_OK) {
+		fprintf(stderr, "vans feed sync nvd: %s\n  stored before the failure (kept; the next sync resumes there): %s\n",
+			err, summary);
+		return 1;
+	}
+	printf("NVD API: %s\n", summary);
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: vans feed import nvd FILE...      NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+		   "       vans feed sync nvd [--since DATE] [--api-key KEY]\n"
+		   "                                         incremental sync from the NVD CVE API 2.0\n"
 		   "       vans feed status                  what is loaded, and when\n");
 }
 
@@ -108,6 +169,8 @@ int cli_feed(int argc, char **argv)
 	int rc = 2;
 	if (!strcmp(argv[1], "status") && argc == 2) {
 		rc = feed_status(db);
+	} else if (!strcmp(argv[1], "sync") && argc >= 3 && !strcmp(argv[2], "nvd")) {
+		rc = sync_nvd(db, argc - 3, argv + 3);
 	} else if (!strcmp(argv[1], "import") && argc >= 4 && !strcmp(argv[2], "nvd")) {
 		rc = import_nvd(db, argc - 3, argv + 3);
 	} else {

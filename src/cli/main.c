@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	  "vans db status      show the engine, schema version and pending migrations\n" },
 	{ "feed", cli_feed, "import vulnerability feeds and show what is loaded",
 	  "vans feed import nvd FILE...   NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed sync nvd [--since DATE] [--api-key KEY]\n"
+	  "                               incremental sync from the NVD CVE API 2.0 (resumable)\n"
 	  "vans feed status               what is loaded, and when\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind { K_STRING, K_INT, K_BOOL, K_LISTEN, K_LANG, K_LEVEL, K_URL };
+enum kind { K_STRING, K_OPTIONAL, K_INT, K_BOOL, K_LISTEN, K_LANG, K_LEVEL, K_URL };
 
 struct key {
 	const char *name;
@@ -49,6 +49,17 @@ static const struct key keys[] = {
 	  "Interface language when neither the user nor the browser chooses: zh-TW or en." },
 	{ "feed_dir", K_STRING, OFF(feed_dir), "../shared/data", 0, 0,
 	  "Folder that `make run` loads vulnerability feeds from on an empty database." },
+	{ "nvd_api_url", K_URL, OFF(nvd_api_url), "https://services.nvd.nist.gov/rest/json/cves/2.0", 0, 0,
+	  "NVD CVE API 2.0 endpoint that `vans feed sync nvd` pages through." },
+	{ "nvd_api_key", K_OPTIONAL, OFF(nvd_api_key), "", 0, 0,
+	  "NVD API key (sent as the apiKey header; allows 50 instead of 5 requests per 30 s)." },
+	{ "nvd_page_size", K_INT, OFF(nvd_page_size), "2000", 1, 2000, "resultsPerPage of each NVD API request." },
+	{ "nvd_rate_window", K_INT, OFF(nvd_rate_window), "30", 1, 3600,
+	  "Seconds of NVD's rate window (5 requests without a key, 50 with, per window)." },
+	{ "nvd_retry_max", K_INT, OFF(nvd_retry_max), "6", 0, 100,
+	  "Retries of one NVD request after 403, 429, 5xx or a connection failure." },
+	{ "nvd_retry_base_ms", K_INT, OFF(nvd_retry_base_ms), "6000", 1, 600000,
+	  "First back-off before a retry, in milliseconds; it doubles each time, up to 60 s." },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -153,6 +164,8 @@ int config_set(struct config *cfg, const char *name, const char *value, enum con
 				 source_name(src));
 			return -1;
 		}
+		break;
+	case K_OPTIONAL:
 		break;
 	case K_STRING:
 		if (!*value) {

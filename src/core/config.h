@@ -22,6 +22,12 @@ struct config {
 	int64_t max_connections;
 	char *default_lang;       /* zh-TW or en */
 	char *feed_dir;           /* where make run looks for vulnerability feeds */
+	char *nvd_api_url;        /* NVD CVE API 2.0 endpoint */
+	char *nvd_api_key;        /* "" for none */
+	int64_t nvd_page_size;
+	int64_t nvd_rate_window;  /* seconds */
+	int64_t nvd_retry_max;
+	int64_t nvd_retry_base_ms;
 };
 
 enum config_source { CONFIG_DEFAULT, CONFIG_FILE, CONFIG_ENV, CONFIG_FLAG };
