@@ -2,6 +2,7 @@
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
 #include "cli/cmd_cpe.h"
+#include "cli/cmd_cvss.h"
 #include "cli/cmd_version.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -26,6 +27,9 @@ static const struct command commands[] = {
 	{ "db", cli_db, "database schema: migrate, status",
 	  "vans db migrate     apply the migrations this build has and the database lacks\n"
 	  "vans db status      show the engine, schema version and pending migrations\n" },
+	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
+	  "vans cvss [VECTOR...]   one line per vector: VECTOR, base, temporal, environmental, severity\n"
+	  "                        (one vector per line on stdin when none are given)\n" },
 	{ "cpe", cli_cpe, "parse and compare CPE names (NISTIR 7695, 7696)",
 	  "vans cpe parse NAME              the 11 attributes and both bindings\n"
 	  "vans cpe compare SOURCE TARGET   SUPERSET, SUBSET, EQUAL or DISJOINT\n" },
