@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
 #include "cli/cmd_cpe.h"
+#include "cli/cmd_cvss.h"
 #include "cli/cmd_version.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -34,6 +35,9 @@ static const struct command commands[] = {
 	  "vans feed status               what is loaded, and when\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },
+	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
+	  "vans cvss [VECTOR...]   one line per vector: VECTOR, base, temporal, environmental, severity\n"
+	  "                        (one vector per line on stdin when none are given)\n" },
 	{ "cpe", cli_cpe, "parse and compare CPE names (NISTIR 7695, 7696)",
 	  "vans cpe parse NAME              the 11 attributes and both bindings\n"
 	  "vans cpe compare SOURCE TARGET   SUPERSET, SUBSET, EQUAL or DISJOINT\n" },

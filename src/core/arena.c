@@ -123,7 +123,8 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	char probe[1];
+	int n = vsnprintf(probe, sizeof probe, fmt, ap2); /* length only; a NULL buffer trips gcc's -Wformat-truncation */
 	va_end(ap2);
 	if (n < 0)
 		n = 0;
