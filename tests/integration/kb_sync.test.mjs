@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runVans, tempDir, testdata } from '../lib/vans.mjs';
+import { runVans, runVansAsync, tempDir, testdata } from '../lib/vans.mjs';
 
 const fixtures = path.join(testdata, 'nvd/fixtures-api2/pkg/fetch/nvd/api/cve/testdata/fixtures');
 const have = existsSync(fixtures);
@@ -33,7 +33,7 @@ const threePages = (url) => {
 };
 
 function sync(nvd, db, extraArgs = [], env = {}) {
-  return runVans(['--db', db, 'feed', 'sync', 'nvd', ...extraArgs], {
+  return runVansAsync(['--db', db, 'feed', 'sync', 'nvd', ...extraArgs], {
     env: { VANS_NVD_API_URL: nvd.url, VANS_NVD_PAGE_SIZE: '3', VANS_NVD_RATE_WINDOW: '2',
       VANS_NVD_RETRY_BASE_MS: '20', VANS_NVD_RETRY_MAX: '6', ...env },
   });
@@ -44,7 +44,7 @@ const storedCves = (db) => Number(runVans(['--db', db, 'feed', 'status']).stdout
 test('a first sync pages through every result and stores all of them', { skip: !have && 'no NVD API fixtures' }, async () => {
   const nvd = await fakeNvd(threePages);
   const db = path.join(tempDir(), 'v.db');
-  const r = sync(nvd, db);
+  const r = await sync(nvd, db);
   nvd.close();
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /new 8/);
@@ -58,7 +58,7 @@ test('a first sync pages through every result and stores all of them', { skip: !
 
 test('the API key travels in the apiKey header', { skip: !have && 'no NVD API fixtures' }, async () => {
   const nvd = await fakeNvd(threePages);
-  const r = sync(nvd, path.join(tempDir(), 'v.db'), ['--api-key', 'test-key-123']);
+  const r = await sync(nvd, path.join(tempDir(), 'v.db'), ['--api-key', 'test-key-123']);
   nvd.close();
   assert.equal(r.status, 0, r.stderr);
   assert.ok(nvd.requests.every((q) => q.apiKey === 'test-key-123'));
@@ -73,7 +73,7 @@ test('503 and 429 answers are retried, and never more than 5 requests go out per
     }
     return threePages(url);
   });
-  const r = sync(nvd, path.join(tempDir(), 'v.db'));
+  const r = await sync(nvd, path.join(tempDir(), 'v.db'));
   nvd.close();
   assert.equal(r.status, 0, r.stderr);
   assert.equal(nvd.requests.length, 7, 'three pages plus four retries');
@@ -88,14 +88,14 @@ test('503 and 429 answers are retried, and never more than 5 requests go out per
 test('an interrupted sync keeps what it stored and the next one resumes at the failed page', { skip: !have && 'no NVD API fixtures' }, async () => {
   const db = path.join(tempDir(), 'v.db');
   const broken = await fakeNvd((url) => (url.searchParams.get('startIndex') === '6' ? [500, 'down'] : threePages(url)));
-  const first = sync(broken, db, [], { VANS_NVD_RETRY_MAX: '1' });
+  const first = await sync(broken, db, [], { VANS_NVD_RETRY_MAX: '1' });
   broken.close();
   assert.equal(first.status, 1);
   assert.match(first.stderr, /HTTP 500/);
   assert.equal(storedCves(db), 6, 'the two stored pages are kept');
 
   const healthy = await fakeNvd(threePages);
-  const second = sync(healthy, db);
+  const second = await sync(healthy, db);
   healthy.close();
   assert.equal(second.status, 0, second.stderr);
   assert.equal(healthy.requests[0].url.searchParams.get('startIndex'), '6', 'resumes at the page that failed');
@@ -106,15 +106,15 @@ test('later syncs ask only for what changed, in windows of at most 120 days', { 
   const db = path.join(tempDir(), 'v.db');
   const empty = () => [200, page('empty/0-1.json')];
   const nvd = await fakeNvd((url) => (url.searchParams.has('lastModStartDate') ? empty() : threePages(url)));
-  assert.equal(sync(nvd, db).status, 0);
+  assert.equal((await sync(nvd, db)).status, 0);
   const full = nvd.requests.length;
-  assert.equal(sync(nvd, db).status, 0);
+  assert.equal((await sync(nvd, db)).status, 0);
   const incremental = nvd.requests.slice(full);
   assert.equal(incremental.length, 1);
   const start = Date.parse(incremental[0].url.searchParams.get('lastModStartDate'));
   assert.ok(Date.now() - start < 15 * 60 * 1000, 'starts where the last sync began');
 
-  const since = sync(nvd, db, ['--since', '2025-01-01']);
+  const since = await sync(nvd, db, ['--since', '2025-01-01']);
   assert.equal(since.status, 0, since.stderr);
   nvd.close();
   const windows = nvd.requests.slice(full + 1).map((q) => [Date.parse(q.url.searchParams.get('lastModStartDate')),
