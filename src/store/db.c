@@ -440,7 +440,7 @@ enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx),
 /* ---- migrations ---- */
 
 /* "migrations/0007_assets.sql" → 7; -1 for anything else */
-static int migration_version(const char *name)
+int db_migration_version(const char *name)
 {
 	if (strncmp(name, "migrations/", 11) != 0)
 		return -1;
@@ -461,7 +461,7 @@ static int latest_of(const struct embedded_file *files, unsigned long n)
 {
 	int latest = 0;
 	for (unsigned long i = 0; i < n; i++) {
-		int v = migration_version(files[i].name);
+		int v = db_migration_version(files[i].name);
 		if (v > latest)
 			latest = v;
 	}
@@ -568,7 +568,7 @@ enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsi
 			continue;
 		const struct embedded_file *f = NULL;
 		for (unsigned long i = 0; i < nfiles; i++)
-			if (migration_version(files[i].name) == want)
+			if (db_migration_version(files[i].name) == want)
 				f = &files[i];
 		if (!f)
 			continue; /* numbers may have gaps */

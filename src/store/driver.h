@@ -72,6 +72,8 @@ void db_stmt_free(struct db_stmt *s);
 const struct db_driver *db_driver_of(const struct db *db);
 void *db_conn_of(const struct db *db);
 void *db_stmt_handle(const struct db_stmt *s);
+/* "migrations/0007_assets.sql" → 7; -1 for any other name. */
+int db_migration_version(const char *name);
 
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_pg_driver;

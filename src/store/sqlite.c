@@ -16,6 +16,8 @@ static void *s_open(const char *path, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	if (strncmp(path, "file:", 5) == 0)
+		flags |= SQLITE_OPEN_URI; /* "file:PATH?mode=ro" opens a backup without touching it */
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "sqlite %s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
@@ -28,8 +30,10 @@ static void *s_open(const char *path, char *err, size_t errlen)
 		"PRAGMA synchronous = NORMAL;"
 		"PRAGMA foreign_keys = ON;"
 		"PRAGMA temp_store = MEMORY;";
+	static const char *const readonly_pragmas = "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;";
 	char *msg = NULL;
-	if (sqlite3_exec(db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db, sqlite3_db_readonly(db, "main") == 1 ? readonly_pragmas : pragmas, NULL, NULL, &msg) !=
+	    SQLITE_OK) {
 		snprintf(err, errlen, "sqlite %s: %s", path, msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		sqlite3_close(db);
