@@ -32,7 +32,12 @@ struct db {
 /* ---- timings ---- */
 
 const double db_stats_bucket_ms[8] = { 0.1, 0.5, 1, 5, 10, 50, 100, -1 };
-static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8];
+static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8], st_reconnects;
+
+void db_stats_reconnected(void)
+{
+	atomic_fetch_add_explicit(&st_reconnects, 1, memory_order_relaxed);
+}
 
 static void record_timing(uint64_t ns, bool error)
 {
@@ -54,6 +59,7 @@ void db_stats_get(struct db_stats *out)
 	out->nanos = atomic_load(&st_nanos);
 	for (int i = 0; i < 8; i++)
 		out->buckets[i] = atomic_load(&st_buckets[i]);
+	out->reconnects = atomic_load(&st_reconnects);
 }
 
 /* ---- connections ---- */
@@ -169,6 +175,12 @@ int db_thread_init(const char *url, char *err, size_t errlen)
 		return -1;
 	db_close(probe);
 	return 0;
+}
+
+const char *db_thread_engine(void)
+{
+	const char *target;
+	return thread_url ? driver_for(thread_url, &target)->name : "none";
 }
 
 struct db *db_thread(void)

@@ -94,8 +94,11 @@ struct db_stats {
 	uint64_t errors;
 	uint64_t nanos;             /* total time spent in steps */
 	uint64_t buckets[8];        /* counts of statements by latency ≤ 0.1,0.5,1,5,10,50,100,+Inf ms */
+	uint64_t reconnects;        /* connections made again after the server ended them */
 };
 extern const double db_stats_bucket_ms[8];
 void db_stats_get(struct db_stats *out);
+/* The engine of the database the server was started on ("sqlite", "postgres"), for /metrics. */
+const char *db_thread_engine(void);
 
 #endif

@@ -23,6 +23,9 @@ struct db_table {
 };
 void db_tables_free(struct db_table *t, size_t n);
 
+/* Counts a connection made again, for /metrics. */
+void db_stats_reconnected(void);
+
 /* Settings that apply to every connection opened afterwards (db_set_options). */
 extern struct db_options db_opts;
 

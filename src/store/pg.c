@@ -5,6 +5,7 @@
 #include "store/sqltext.h"
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/log.h"
 
 #include <libpq-fe.h>
@@ -26,6 +27,8 @@ struct pg_conn {
 	unsigned generation;         /* session number: bumped by each reconnect */
 	bool in_tx;                  /* an explicit transaction is open */
 	bool tx_lost;                /* the connection died inside it: refuse until ROLLBACK */
+	uint64_t failed_at;          /* monotonic ns of the last failed reconnection */
+	char failed_msg[400];
 	enum err last_err;
 	char sqlstate[6];
 	int64_t changes;
@@ -228,16 +231,26 @@ static void notice_closed(struct pg_conn *c)
 	}
 }
 
+/* While the server is away, one attempt a second per connection: requests in between
+ * fail at once instead of each waiting for a connection timeout. */
+#define RECONNECT_PAUSE_NS 1000000000ull
+
 static int reconnect(struct pg_conn *c)
 {
+	uint64_t now = clock_mono_ns();
+	if (c->failed_at && now - c->failed_at < RECONNECT_PAUSE_NS) {
+		set_error(c, ERR_UNAVAILABLE, "08006", c->failed_msg);
+		return -1;
+	}
 	PQreset(c->pg);
 	if (PQstatus(c->pg) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(c->pg);
-		char msg[400];
-		snprintf(msg, sizeof msg, "PostgreSQL unreachable: %.*s", (int)strcspn(m, "\n"), m);
-		set_error(c, ERR_UNAVAILABLE, "08006", msg);
+		snprintf(c->failed_msg, sizeof c->failed_msg, "PostgreSQL unreachable: %.*s", (int)strcspn(m, "\n"), m);
+		c->failed_at = clock_mono_ns();
+		set_error(c, ERR_UNAVAILABLE, "08006", c->failed_msg);
 		return -1;
 	}
+	c->failed_at = 0;
 	c->generation++;
 	c->in_tx = false;
 	char err[256];
@@ -245,6 +258,7 @@ static int reconnect(struct pg_conn *c)
 		set_error(c, ERR_UNAVAILABLE, NULL, err);
 		return -1;
 	}
+	db_stats_reconnected();
 	log_info("postgres: reconnected (session %u)", c->generation);
 	return 0;
 }
@@ -665,6 +679,11 @@ static int p_exec_script(void *conn, const char *sql, char *err, size_t errlen)
 		c->tx_lost = false;
 		c->in_tx = false;
 		return 0;
+	}
+	if (c->tx_lost && !strncmp(sql, "BEGIN", 5)) {
+		/* the caller moved on without a rollback: the lost transaction is over anyway */
+		c->tx_lost = false;
+		c->in_tx = false;
 	}
 	for (int attempt = 0;; attempt++) {
 		bool was_in_tx = c->in_tx;

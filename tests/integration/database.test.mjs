@@ -134,7 +134,15 @@ test('vans serve on PostgreSQL: /readyz follows the database through a restart a
     } finally {
       pgCluster.start();
     }
+    // each connection tries again at most once a second while the server is away
+    for (let i = 0; (await ready()) !== '200 ready'; i++) {
+      assert.ok(i < 100, 'ready again within 10 s of the server coming back');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     for (let i = 0; i < 4; i++) assert.equal(await ready(), '200 ready');
     assert.match(vans.stderr, /postgres: reconnected/);
+    const metrics = await (await fetch(vans.url + '/metrics')).text();
+    assert.match(metrics, /^vans_db_info\{engine="postgres"\} 1$/m);
+    assert.ok(Number(metrics.match(/^vans_db_reconnects_total (\d+)$/m)[1]) >= 1, 'the reconnections are counted');
     await vans.stop();
   });
