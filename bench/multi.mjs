@@ -1,9 +1,10 @@
 // `make bench` part: the production shape on one machine. A throw-away PostgreSQL cluster,
 // two `vans serve` instances (build/vans) on one database, nginx in front with the real
-// site config over TLS (rates lifted: all load comes from one address). wrk runs the mix
+// site config over TLS (per-address limits lifted: all load comes from one address). wrk runs the mix
 // of bench/mixed.lua through nginx, and as the baseline the same mix against one instance
 // directly. Prints requests/s, p99 and errors (which must be 0) for each.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startCluster } from '../tests/lib/pg.mjs';
 import { startNginx } from '../tests/lib/nginx.mjs';
@@ -53,7 +54,7 @@ try {
   if (first.status !== 0) throw new Error(first.stderr);
   instances.push(await startVans(db), await startVans(db));
   const port = (u) => Number(new URL(u).port);
-  nginx = await startNginx({ upstreams: instances.map((i) => port(i.url)), liftRates: true });
+  nginx = await startNginx({ upstreams: instances.map((i) => port(i.url)), liftLimits: true });
 
   const direct = wrk(instances[0].url);
   const behind = wrk(nginx.https);
@@ -71,9 +72,24 @@ try {
   console.log('        database) when the identity and VANS upload modules bring write endpoints');
   for (const [label, r] of rows) {
     if (r.errors) {
-      console.error(`errors in "${label}": ${r.detail} non-2xx ${r.non2xx}\n${r.raw}`);
+      console.error(`errors in "${label}": ${r.detail} non-2xx ${r.non2xx}`);
       process.exitCode = 1;
     }
+  }
+  if (behind.errors) {
+    // what nginx answered, and why
+    const statuses = {};
+    for (const line of readFileSync(`${nginx.dir}/vans.access.log`, 'utf8').split('\n')) {
+      const m = line.match(/" (\d{3}) /);
+      if (m) statuses[m[1]] = (statuses[m[1]] ?? 0) + 1;
+    }
+    console.error('nginx statuses:', JSON.stringify(statuses));
+    const reasons = {};
+    for (const line of nginx.errorLog().split('\n')) {
+      const m = line.match(/\[(?:error|warn|crit)\] \d+#\d+: \*\d+ ([^,]+)/);
+      if (m) reasons[m[1]] = (reasons[m[1]] ?? 0) + 1;
+    }
+    console.error('nginx errors:', JSON.stringify(reasons, null, 1));
   }
 } finally {
   await nginx?.stop();

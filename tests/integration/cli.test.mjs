@@ -63,3 +63,17 @@ test('global options must come before the command', () => {
   const r = runVans(['db', 'status', '--db', 'x.db']);
   assert.notEqual(r.status, 0);
 });
+
+test('the config file\'s db setting selects the engine and the database', () => {
+  const dir = tempDir();
+  const db = freshDb(dir);
+  const file = path.join(dir, 'vans.conf');
+  writeFileSync(file, `# as in /etc/vans/vans.conf\ndb = ${db}\ndb_statement_timeout = 5000\n`);
+  const m = runVans(['--config', file, 'db', 'migrate']);
+  assert.equal(m.status, 0, m.stderr);
+  const s = runVans(['--config', file, 'db', 'status']);
+  assert.match(s.stdout, new RegExp(`engine\\t${dbEngine}\\ndatabase\\t`));
+  assert.match(s.stdout, /pending\t0/);
+  writeFileSync(file, 'db_statement_timeout = soon\n');
+  assert.match(runVans(['--config', file, 'db', 'status']).stderr, /db_statement_timeout: "soon" is not a whole number/);
+});

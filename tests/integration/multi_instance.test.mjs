@@ -41,7 +41,7 @@ test('two instances on one PostgreSQL behind nginx: shared state, round robin, f
     const a = await startVans({ db, args: ['--threads', '4'] });
     let b = await startVans({ db, args: ['--threads', '4'] });
     const bPort = portOf(b.url);
-    const nginx = await startNginx({ upstreams: [portOf(a.url), bPort], liftRates: true });
+    const nginx = await startNginx({ upstreams: [portOf(a.url), bPort], liftLimits: true });
     try {
       // what instance a signs, instance b accepts, and the other way round
       for (const [from, to] of [[a, b], [b, a]]) {
