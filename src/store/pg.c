@@ -322,10 +322,13 @@ static void *p_prepare(void *conn, const char *sql, char *err, size_t errlen)
 	if (c->stmts)
 		c->stmts->prev = st;
 	c->stmts = st;
-	/* Prepare now so that a statement PostgreSQL rejects is found at once; when the
-	 * server is away, the first step prepares it instead. */
+	/* Prepare now so that a statement PostgreSQL rejects is found at once. Refuse it only
+	 * for what is wrong with the statement itself (class 42: syntax, unknown names,
+	 * types); when the server is away or the transaction has failed, the first step
+	 * prepares it instead and reports that. */
 	settle(c);
-	if (ensure_ready(c) == 0 && prepare_on_server(st) < 0 && PQstatus(c->pg) == CONNECTION_OK) {
+	if (ensure_ready(c) == 0 && PQtransactionStatus(c->pg) != PQTRANS_INERROR && prepare_on_server(st) < 0 &&
+	    !strncmp(c->sqlstate, "42", 2)) {
 		snprintf(err, errlen, "%s", c->errmsg);
 		p_finalize(st);
 		return NULL;

@@ -643,6 +643,38 @@ static void text_with_a_nul_byte_is_refused_not_cut(void **state)
 	assert_null(get(f->db, "nul", v, sizeof v));
 }
 
+static enum err fail_then_use_a_new_statement(struct db *db, void *ctx)
+{
+	(void)ctx;
+	struct db_stmt *dup = db_stmt(db, STMT_MIGRATION_RECORD);
+	db_bind_int(dup, ":version", 1);
+	db_bind_text(dup, ":name", "dup");
+	db_bind_text(dup, ":at", "now");
+	assert_int_equal(db_exec(dup), ERR_EXISTS);
+	/* first use of this statement on the connection, after the failure: it comes back,
+	 * and like every statement after a failure on PostgreSQL it fails */
+	struct db_stmt *s = db_stmt(db, STMT_SETTING_INSERT_IF_ABSENT);
+	assert_non_null(s);
+	db_bind_text(s, ":key", "k");
+	db_bind_text(s, ":value", "v");
+	assert_int_equal(db_exec(s), ERR_DB);
+	return ERR_EXISTS;
+}
+
+static void a_statement_first_used_after_a_failure_in_a_transaction_is_still_there(void **state)
+{
+	struct fixture *f = pg_fixture(state);
+	migrate(f);
+	assert_int_equal(db_transaction(f->db, fail_then_use_a_new_statement, NULL), ERR_EXISTS);
+	char v[8];
+	assert_null(get(f->db, "k", v, sizeof v));
+	struct db_stmt *s = db_stmt(f->db, STMT_SETTING_INSERT_IF_ABSENT);
+	db_bind_text(s, ":key", "k");
+	db_bind_text(s, ":value", "v");
+	assert_int_equal(db_exec(s), ERR_OK);
+	assert_string_equal(get(f->db, "k", v, sizeof v), "v");
+}
+
 #define BOTH(fn)                                                                \
 	{ "sqlite: " #fn, fn, open_sqlite, close_fixture, NULL },               \
 	{ "postgres: " #fn, fn, open_pg, close_fixture, NULL }
@@ -670,6 +702,8 @@ int main(void)
 		  a_transaction_whose_connection_was_lost_fails_as_a_whole, open_pg, close_fixture, NULL },
 		{ "postgres: a_statement_over_the_timeout_is_cancelled", a_statement_over_the_timeout_is_cancelled, open_pg,
 		  close_fixture, NULL },
+		{ "postgres: a_statement_first_used_after_a_failure_in_a_transaction_is_still_there",
+		  a_statement_first_used_after_a_failure_in_a_transaction_is_still_there, open_pg, close_fixture, NULL },
 		{ "postgres: text_with_a_nul_byte_is_refused_not_cut", text_with_a_nul_byte_is_refused_not_cut, open_pg,
 		  close_fixture, NULL },
 	};
