@@ -189,6 +189,8 @@ int cli_db(int argc, char **argv)
 		return argc < 2 ? 2 : 0;
 	}
 	const char *cmd = argv[1];
+	/* maintenance may read or build whole tables: the statement timeout is for serving */
+	db_set_options(&(struct db_options){ .statement_timeout_ms = 0 });
 	if (!strcmp(cmd, "copy"))
 		return db_copy_cmd(argc, argv);
 	int want = !strcmp(cmd, "backup") || !strcmp(cmd, "restore") ? 3 : 2;

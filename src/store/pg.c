@@ -27,6 +27,7 @@ struct pg_conn {
 	unsigned generation;         /* session number: bumped by each reconnect */
 	bool in_tx;                  /* an explicit transaction is open */
 	bool tx_lost;                /* the connection died inside it: refuse until ROLLBACK */
+	int64_t timeout_ms;          /* statement_timeout of this connection (db_opts at open) */
 	uint64_t failed_at;          /* monotonic ns of the last failed reconnection */
 	char failed_msg[400];
 	enum err last_err;
@@ -122,8 +123,7 @@ static int session_setup(struct pg_conn *c, char *err, size_t errlen)
 {
 	char sql[160];
 	snprintf(sql, sizeof sql, "SET statement_timeout = %lld; SET idle_in_transaction_session_timeout = %lld",
-		 (long long)db_opts.statement_timeout_ms,
-		 (long long)(db_opts.statement_timeout_ms > 0 ? 2 * db_opts.statement_timeout_ms + 10000 : 0));
+		 (long long)c->timeout_ms, (long long)(c->timeout_ms > 0 ? 2 * c->timeout_ms + 10000 : 0));
 	PGresult *r = PQexec(c->pg, sql);
 	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!ok)
@@ -148,6 +148,7 @@ static void *p_open(const char *url, char *err, size_t errlen)
 	struct pg_conn *c = xcalloc(1, sizeof *c);
 	c->pg = pg;
 	c->generation = 1;
+	c->timeout_ms = db_opts.statement_timeout_ms;
 	if (session_setup(c, err, errlen) < 0) {
 		PQfinish(pg);
 		free(c);
@@ -710,10 +711,16 @@ static int p_exec_script(void *conn, const char *sql, char *err, size_t errlen)
 	return -1;
 }
 
+/* Held while migrating: no statement timeout then, neither for waiting on another
+ * instance's migration nor for building an index on a large table. */
 static int p_lock(void *conn, int64_t key, bool take, char *err, size_t errlen)
 {
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT %s(%lld)", take ? "pg_advisory_lock" : "pg_advisory_unlock", (long long)key);
+	char sql[160];
+	if (take)
+		snprintf(sql, sizeof sql, "SET statement_timeout = 0; SELECT pg_advisory_lock(%lld)", (long long)key);
+	else
+		snprintf(sql, sizeof sql, "SELECT pg_advisory_unlock(%lld); SET statement_timeout = %lld", (long long)key,
+			 (long long)((struct pg_conn *)conn)->timeout_ms);
 	return p_exec_script(conn, sql, err, errlen);
 }
 

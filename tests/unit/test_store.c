@@ -631,6 +631,30 @@ static void a_statement_over_the_timeout_is_cancelled(void **state)
 	db_close(db);
 }
 
+static void migrations_run_without_the_statement_timeout(void **state)
+{
+	struct fixture *f = pg_fixture(state);
+	struct db_options o = { .statement_timeout_ms = 50 };
+	db_set_options(&o);
+	char err[256];
+	struct db *db = db_open(f->url, err, sizeof err);
+	o.statement_timeout_ms = 30000;
+	db_set_options(&o);
+	assert_non_null(db);
+	/* a migration longer than the timeout (an index on a big table, say) completes */
+	static const char slow[] = "CREATE TABLE s (x INTEGER) STRICT;\n-- vans:postgres\nSELECT pg_sleep(0.3);\n-- vans:end\n";
+	const struct embedded_file files[] = { { "migrations/0001_slow.sql", (const unsigned char *)slow, sizeof slow - 1 } };
+	int applied;
+	assert_int_equal(db_migrate_files(db, files, 1, &applied, err, sizeof err), ERR_OK);
+	assert_int_equal(applied, 1);
+	/* and afterwards the timeout holds again for what serves requests */
+	struct db_stmt *s = db_prepare_sql(db, "SELECT pg_sleep(1)", err, sizeof err);
+	assert_int_equal(db_step(s), DB_ERROR);
+	assert_int_equal(db_error(db), ERR_UNAVAILABLE);
+	db_stmt_free(s);
+	db_close(db);
+}
+
 static void text_with_a_nul_byte_is_refused_not_cut(void **state)
 {
 	struct fixture *f = pg_fixture(state);
@@ -704,6 +728,8 @@ int main(void)
 		  close_fixture, NULL },
 		{ "postgres: a_statement_first_used_after_a_failure_in_a_transaction_is_still_there",
 		  a_statement_first_used_after_a_failure_in_a_transaction_is_still_there, open_pg, close_fixture, NULL },
+		{ "postgres: migrations_run_without_the_statement_timeout", migrations_run_without_the_statement_timeout,
+		  open_pg, close_fixture, NULL },
 		{ "postgres: text_with_a_nul_byte_is_refused_not_cut", text_with_a_nul_byte_is_refused_not_cut, open_pg,
 		  close_fixture, NULL },
 	};
