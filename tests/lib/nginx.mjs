@@ -67,9 +67,13 @@ http {
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   const https = `https://127.0.0.1:${httpsPort}`;
   for (let i = 0; ; i++) {
-    if (proc.exitCode !== null) throw new Error(`nginx exited:\n${stderr}`);
     try { await fetch(`${https}/healthz`); break; } catch (e) {
-      if (i > 100) throw new Error(`nginx did not answer: ${e.message}\n${stderr}`);
+      if (proc.exitCode !== null || i > 100) {
+        if (proc.exitCode === null) proc.kill('SIGTERM');
+        await exited;
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`nginx did not start: ${e.message}\n${stderr}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
