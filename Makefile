@@ -2,7 +2,7 @@
 # Variants by variable: SAN=address,undefined (sanitized build in build/san, used by
 # `make test`), COV=1 (coverage build in build/cov). `make help` lists the targets.
 
-PKGS     := libmicrohttpd sqlite3 jansson yajl libsodium zlib libzip libxml-2.0 libcurl
+PKGS     := libmicrohttpd sqlite3 libpq jansson yajl libsodium zlib libzip libxml-2.0 libcurl
 CC       ?= cc
 CSTD     := -std=c17 -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -25,9 +25,13 @@ static const struct command commands[] = {
 	{ "serve", cli_serve, "run the web server",
 	  "vans serve [--listen HOST:PORT] [--threads N]\n"
 	  "  Migrates the database, then serves the web pages and the API until SIGTERM/SIGINT.\n" },
-	{ "db", cli_db, "database schema: migrate, status",
-	  "vans db migrate     apply the migrations this build has and the database lacks\n"
-	  "vans db status      show the engine, schema version and pending migrations\n" },
+	{ "db", cli_db, "database: migrate, status, backup, restore, copy",
+	  "vans db migrate               apply the migrations this build has and the database lacks\n"
+	  "vans db status                show the engine, schema version and pending migrations\n"
+	  "vans db backup FILE           write a consistent backup (a SQLite file) to the new FILE\n"
+	  "vans db restore FILE          load a backup into the database, which must be empty\n"
+	  "vans db copy [--from URL] --to URL\n"
+	  "                              copy every table into another, empty database (any engine)\n" },
 	{ "feed", cli_feed, "import vulnerability feeds and show what is loaded",
 	  "vans feed import nvd FILE...   NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
 	  "vans feed sync nvd [--since DATE] [--api-key KEY]\n"
@@ -118,6 +122,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	log_set_level((enum log_level)log_level_parse(cli_config.log_level));
+	db_set_options(&(struct db_options){ .statement_timeout_ms = cli_config.db_statement_timeout });
 	if (i >= argc) {
 		usage(stderr);
 		return 2;

@@ -25,7 +25,9 @@ struct key {
 
 static const struct key keys[] = {
 	{ "db", K_STRING, OFF(db), "var/vans.db", 0, 0,
-	  "Database: a SQLite file path (or sqlite:PATH); postgres://user@host/db when supported." },
+	  "Database: a SQLite file path (or sqlite:PATH), or postgres://user@host/db for PostgreSQL." },
+	{ "db_statement_timeout", K_INT, OFF(db_statement_timeout), "30000", 0, 86400000,
+	  "Milliseconds PostgreSQL lets one statement run before cancelling it; 0 means no limit." },
 	{ "listen", K_LISTEN, OFF(listen), "127.0.0.1:8080", 0, 0,
 	  "Address and port `vans serve` listens on (HOST:PORT; port 0 picks a free one)." },
 	{ "threads", K_INT, OFF(threads), "0", 0, 256,

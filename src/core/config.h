@@ -10,6 +10,7 @@
 
 struct config {
 	char *db;                 /* database URL or SQLite path */
+	int64_t db_statement_timeout; /* ms before PostgreSQL cancels a statement; 0 = never */
 	char *listen;             /* host:port */
 	int64_t threads;          /* HTTP worker threads; 0 = number of CPUs */
 	char *log_level;
