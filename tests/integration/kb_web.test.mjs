@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { runVans, startVans, tempDir, testdata } from '../lib/vans.mjs';
+import { freshDb, runVans, startVans, testdata } from '../lib/vans.mjs';
 
 const feed = path.join(testdata, 'nvd/feeds-2.0/nvdcve-2.0-2011.json.zip');
 const have = existsSync(feed);
@@ -13,7 +13,7 @@ let vans;
 
 before(async () => {
   if (!have) return;
-  const db = path.join(tempDir(), 'kb.db');
+  const db = freshDb();
   const imp = runVans(['--db', db, 'feed', 'import', 'nvd', feed]);
   assert.equal(imp.status, 0, imp.stderr);
   assert.match(imp.stdout, /new \d+/);
