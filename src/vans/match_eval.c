@@ -1,7 +1,8 @@
 /* Matching one host against the index, the hot path: each CPE finds its candidate matchers
- * (exact-version hash, product list, vendor list, the few unkeyed ones), the matchers it
- * satisfies are stamped, and only the configurations where a stamped matcher is a
- * vulnerable criterion are evaluated (AND/OR/negate over stamps). */
+ * (exact-version hash, product list, vendor list, the few unkeyed ones) and stamps those it
+ * satisfies; the postings of the stamped matchers count the matched vulnerable criteria of
+ * each node, and only the configurations they reach are evaluated (AND/OR/negate), reading
+ * a node's other criteria only when the counts do not decide it. */
 #include "vans/match_internal.h"
 #include "core/alloc.h"
 
@@ -25,12 +26,23 @@ struct match_ctx {
 	uint16_t *mby;             /* the host CPE that gave it */
 	size_t mcap;
 	uint32_t *cstamp;          /* per configuration: gen when queued */
+	uint8_t *cval;             /* its value */
 	size_t ccap;
-	uint32_t *vstamp, *vpos;   /* per CVE: gen when it has a finding, and where */
+	uint32_t *nstamp, *nhits;  /* per node: gen when a vulnerable criterion of it matched,
+				    * and how many did */
+	uint8_t *nval;             /* its value, once its configuration was evaluated */
+	size_t ncap;
+	struct vslot { uint32_t stamp, pos; } *vs; /* per CVE: gen when it has a finding, and where */
 	size_t vcap;
-	uint32_t *matched, *queued;
-	size_t nmatched, matched_cap, nqueued, queued_cap;
+	struct hit { uint32_t m; struct m_post post; } *matched;  /* the matchers satisfied */
+	uint32_t *queued, *vhits;  /* vhits: pairs (use, matcher) */
+	size_t nmatched, matched_cap, nqueued, queued_cap, nvhits, vhits_cap;
+	uint32_t *fseq;            /* per finding: seq of its criterion */
+	size_t fseq_cap;
+	uint8_t *only_m;           /* per matcher: used by a CVE of match_ctx_only */
+	size_t only_m_cap;
 	struct match_finding *out, *tmp;
+	uint64_t *keys;
 	size_t nout, out_cap, tmp_cap;
 	struct asset *assets;
 	size_t assets_cap;
@@ -72,12 +84,19 @@ void match_ctx_free(struct match_ctx *c)
 	free(c->mconf);
 	free(c->mby);
 	free(c->cstamp);
-	free(c->vstamp);
-	free(c->vpos);
+	free(c->cval);
+	free(c->nstamp);
+	free(c->nhits);
+	free(c->nval);
+	free(c->vhits);
+	free(c->fseq);
+	free(c->only_m);
+	free(c->vs);
 	free(c->matched);
 	free(c->queued);
 	free(c->out);
 	free(c->tmp);
+	free(c->keys);
 	free(c->assets);
 	free(c->only);
 	free(c);
@@ -85,15 +104,31 @@ void match_ctx_free(struct match_ctx *c)
 
 void match_ctx_only(struct match_ctx *c, const struct match_changes *ch)
 {
+	const struct match_index *ix = c->ix;
 	if (c->only)
 		memset(c->only, 0, c->only_cap);
+	if (c->only_m)
+		memset(c->only_m, 0, c->only_m_cap);
 	c->only_on = ch != NULL;
 	if (!ch)
 		return;
-	c->only = grow_zero(c->only, &c->only_cap, c->ix->cve_ids.n + 1, 1);
-	for (size_t i = 0; i < ch->n; i++)
-		if (ch->cves[i] < c->only_cap)
-			c->only[ch->cves[i]] = 1;
+	c->only = grow_zero(c->only, &c->only_cap, ix->cve_ids.n + 1, 1);
+	c->only_m = grow_zero(c->only_m, &c->only_m_cap, ix->sigs.n + 1, 1);
+	/* the CVEs, and every matcher their configurations use: no other can matter */
+	for (size_t i = 0; i < ch->n; i++) {
+		if (ch->cves[i] >= ix->cve_ids.n)
+			continue;
+		const struct m_cve *cv = &ix->cves[ch->cves[i]];
+		c->only[ch->cves[i]] = 1;
+		for (uint32_t k = cv->first_config; k < cv->first_config + cv->nconfig; k++) {
+			const struct m_config *cf = &ix->configs[k];
+			for (uint32_t n = cf->first_node; n < cf->first_node + cf->nnode; n++) {
+				const struct m_node *nd = &ix->nodes[n];
+				for (uint32_t j = nd->first_crit; j < nd->first_crit + nd->ncrit; j++)
+					c->only_m[ix->crits[j].matcher] = 1;
+			}
+		}
+	}
 }
 
 /* The index may have grown since the last call (a refresh): so do the stamp arrays. */
@@ -106,17 +141,25 @@ static void fit(struct match_ctx *c)
 	cap = c->mcap;
 	c->mconf = grow_zero(c->mconf, &cap, ix->sigs.n + 1, sizeof *c->mconf);
 	c->mby = grow_zero(c->mby, &c->mcap, ix->sigs.n + 1, sizeof *c->mby);
-	c->cstamp = grow_zero(c->cstamp, &c->ccap, ix->nconfigs + 1, sizeof *c->cstamp);
-	cap = c->vcap;
-	c->vstamp = grow_zero(c->vstamp, &cap, ix->cve_ids.n + 1, sizeof *c->vstamp);
-	c->vpos = grow_zero(c->vpos, &c->vcap, ix->cve_ids.n + 1, sizeof *c->vpos);
-	if (c->only_on)
+	cap = c->ccap;
+	c->cstamp = grow_zero(c->cstamp, &cap, ix->nconfigs + 1, sizeof *c->cstamp);
+	c->cval = grow_zero(c->cval, &c->ccap, ix->nconfigs + 1, sizeof *c->cval);
+	cap = c->ncap;
+	c->nstamp = grow_zero(c->nstamp, &cap, ix->nnodes + 1, sizeof *c->nstamp);
+	cap = c->ncap;
+	c->nhits = grow_zero(c->nhits, &cap, ix->nnodes + 1, sizeof *c->nhits);
+	c->nval = grow_zero(c->nval, &c->ncap, ix->nnodes + 1, sizeof *c->nval);
+	c->vs = grow_zero(c->vs, &c->vcap, ix->cve_ids.n + 1, sizeof *c->vs);
+	if (c->only_on) {
 		c->only = grow_zero(c->only, &c->only_cap, ix->cve_ids.n + 1, 1);
+		c->only_m = grow_zero(c->only_m, &c->only_m_cap, ix->sigs.n + 1, 1);
+	}
 	if (++c->gen == 0) {
 		/* after 2^32 hosts the stamps wrap: start clean */
 		memset(c->mstamp, 0, c->mcap * sizeof *c->mstamp);
 		memset(c->cstamp, 0, c->ccap * sizeof *c->cstamp);
-		memset(c->vstamp, 0, c->vcap * sizeof *c->vstamp);
+		memset(c->nstamp, 0, c->ncap * sizeof *c->nstamp);
+		memset(c->vs, 0, c->vcap * sizeof *c->vs);
 		c->gen = 1;
 	}
 }
@@ -211,23 +254,71 @@ static void push_u32(uint32_t **arr, size_t *n, size_t *cap, uint32_t v)
 	(*arr)[(*n)++] = v;
 }
 
-static void try_matcher(struct match_ctx *c, uint32_t m, const struct asset *a, uint16_t cpe)
+static void mark(struct match_ctx *c, uint32_t m, const struct m_post *post, int conf, uint16_t cpe)
 {
-	bool seen = c->mstamp[m] == c->gen;
-	if (seen && c->mconf[m] >= a->cap)
-		return;
-	int conf = matcher_test(c->ix, &c->ix->matchers[m], a);
-	if (conf == 0)
-		return;
-	if (!seen) {
+	if (c->mstamp[m] != c->gen) {
 		c->mstamp[m] = c->gen;
 		c->mconf[m] = (uint8_t)conf;
 		c->mby[m] = cpe;
-		push_u32(&c->matched, &c->nmatched, &c->matched_cap, m);
+		if (c->nmatched == c->matched_cap) {
+			c->matched_cap = c->matched_cap ? c->matched_cap * 2 : 256;
+			c->matched = xrealloc(c->matched, c->matched_cap * sizeof *c->matched);
+		}
+		c->matched[c->nmatched++] = (struct hit){ m, *post };
 	} else if (conf > c->mconf[m]) {
 		c->mconf[m] = (uint8_t)conf;
 		c->mby[m] = cpe;
 	}
+}
+
+static void try_matcher(struct match_ctx *c, uint32_t m, const struct asset *a, uint16_t cpe)
+{
+	if (c->only_on && !c->only_m[m])
+		return;
+	if (c->mstamp[m] == c->gen && c->mconf[m] >= a->cap)
+		return;
+	int conf = matcher_test(c->ix, &c->ix->matchers[m], a);
+	if (conf)
+		mark(c, m, &c->ix->post[m], conf, cpe);
+}
+
+/* version_key_compare of the asset's (exact) key and a probe's components. */
+static int probe_cmp(const struct version_key *a, const uint64_t *b, unsigned nb, uint64_t pad)
+{
+	unsigned n = a->ncomp > nb ? a->ncomp : nb;
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t x = i < a->ncomp ? a->comp[i] : a->pad;
+		uint64_t y = i < nb ? b[i] : pad;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return a->pad < pad ? -1 : a->pad > pad;
+}
+
+static void try_probe(struct match_ctx *c, const struct m_probe *pb, const struct asset *a, uint16_t cpe)
+{
+	if (pb->kind == M_PROBE_FULL || !a->vk.exact || a->origin == MATCH_ORIGIN_PRODUCT_ONLY) {
+		try_matcher(c, pb->matcher, a, cpe);
+		return;
+	}
+	if (!a->vconcrete)
+		return; /* a range needs a concrete version */
+	uint64_t pad = c->ix->zero_pad;
+	if (pb->flags & M_PROBE_LO) {
+		int r = probe_cmp(&a->vk, pb->lo, pb->nlo, pad);
+		if (r < 0 || (r == 0 && !(pb->flags & M_PROBE_LO_INCL)))
+			return;
+	}
+	if (pb->flags & M_PROBE_HI) {
+		int r = probe_cmp(&a->vk, pb->hi, pb->nhi, pad);
+		if (r > 0 || (r == 0 && !(pb->flags & M_PROBE_HI_INCL)))
+			return;
+	}
+	uint32_t m = pb->matcher;
+	if (c->only_on && !c->only_m[m])
+		return;
+	int conf = MATCH_CONFIDENCE_RANGE < a->cap ? MATCH_CONFIDENCE_RANGE : a->cap;
+	mark(c, m, &pb->post, conf, cpe);
 }
 
 static void match_cpe(struct match_ctx *c, const struct cpe *cpe, const struct asset *a, uint16_t idx)
@@ -239,9 +330,9 @@ static void match_cpe(struct match_ctx *c, const struct cpe *cpe, const struct a
 		uint32_t p = strmap_find(&ix->products, key, klen, match_hash(key, klen));
 		if (p != M_NONE) {
 			const struct m_product *pr = &ix->prods[p];
-			const uint32_t *list = ix->plist + pr->first;
+			const struct m_probe *pb = ix->probes + pr->first_probe;
 			for (uint32_t i = 0; i < pr->nother; i++)
-				try_matcher(c, list[i], a, idx);
+				try_probe(c, &pb[i], a, idx);
 			if (a->vconcrete && a->vk.exact && a->origin != MATCH_ORIGIN_PRODUCT_ONLY) {
 				uint32_t h = match_exact_hash(p, &a->vk) & ix->xmask;
 				for (uint32_t m = ix->xhead[h]; m != M_NONE; m = ix->matchers[m].xnext)
@@ -250,7 +341,7 @@ static void match_cpe(struct match_ctx *c, const struct cpe *cpe, const struct a
 			} else if (a->vconcrete || a->origin == MATCH_ORIGIN_PRODUCT_ONLY) {
 				/* a version too long for a key, or no version check at all */
 				for (uint32_t i = 0; i < pr->nexact; i++)
-					try_matcher(c, list[pr->nother + i], a, idx);
+					try_matcher(c, ix->plist[pr->first + i], a, idx);
 			}
 		}
 	}
@@ -266,135 +357,129 @@ static void match_cpe(struct match_ctx *c, const struct cpe *cpe, const struct a
 		try_matcher(c, ix->glist[i], a, idx);
 }
 
-static bool node_true(const struct match_ctx *c, const struct m_node *nd)
+/* A node's value: its matched vulnerable criteria were counted from the postings; the
+ * others are read only when the count does not decide. A node without criteria is false,
+ * negated or not. */
+static bool node_value(const struct match_ctx *c, const struct m_node *nd, uint32_t n)
 {
 	if (nd->ncrit == 0)
-		return false; /* a node without criteria is false, negated or not */
+		return false;
+	uint32_t hits = c->nstamp[n] == c->gen ? c->nhits[n] : 0;
 	const struct m_crit *cr = c->ix->crits + nd->first_crit;
-	bool v = nd->op_and;
-	for (uint32_t i = 0; i < nd->ncrit; i++) {
-		bool on = c->mstamp[cr[i].matcher] == c->gen;
-		if (nd->op_and && !on) {
-			v = false;
-			break;
-		}
-		if (!nd->op_and && on) {
-			v = true;
-			break;
-		}
+	bool v;
+	if (nd->op_and) {
+		v = hits == nd->nvuln;
+		for (uint32_t i = nd->nvuln; v && i < nd->ncrit; i++)
+			v = c->mstamp[cr[i].matcher] == c->gen;
+	} else {
+		v = hits > 0;
+		for (uint32_t i = nd->nvuln; !v && i < nd->ncrit; i++)
+			v = c->mstamp[cr[i].matcher] == c->gen;
 	}
 	return nd->negate ? !v : v;
 }
 
-static void add_finding(struct match_ctx *c, uint32_t cve, uint32_t crit, const struct m_crit *cr)
+static void add_finding(struct match_ctx *c, uint32_t cve, uint32_t crit, uint32_t seq, uint32_t matcher)
 {
-	uint8_t conf = c->mconf[cr->matcher];
-	uint16_t by = c->mby[cr->matcher];
-	if (c->vstamp[cve] == c->gen) {
-		struct match_finding *f = &c->out[c->vpos[cve]];
-		if (conf > f->confidence || (conf == f->confidence && cr->seq < c->ix->crits[f->criterion].seq)) {
+	uint8_t conf = c->mconf[matcher];
+	uint16_t by = c->mby[matcher];
+	struct vslot *vs = &c->vs[cve];
+	if (vs->stamp == c->gen) {
+		uint32_t pos = vs->pos;
+		struct match_finding *f = &c->out[pos];
+		if (conf > f->confidence || (conf == f->confidence && seq < c->fseq[pos])) {
 			f->criterion = crit;
 			f->confidence = conf;
 			f->cpe = by;
+			c->fseq[pos] = seq;
 		}
 		return;
 	}
 	if (c->nout == c->out_cap) {
 		c->out_cap = c->out_cap ? c->out_cap * 2 : 64;
 		c->out = xrealloc(c->out, c->out_cap * sizeof *c->out);
+		c->fseq = xrealloc(c->fseq, c->out_cap * sizeof *c->fseq);
 	}
-	c->vstamp[cve] = c->gen;
-	c->vpos[cve] = (uint32_t)c->nout;
+	vs->stamp = c->gen;
+	vs->pos = (uint32_t)c->nout;
+	c->fseq[c->nout] = seq;
 	c->out[c->nout++] = (struct match_finding){ .cve = cve, .criterion = crit, .cpe = by, .confidence = conf };
 }
 
-/* A configuration is true when its operator over its nodes is; the criteria that made it
- * true are the stamped ones in its true, not negated nodes, and a finding needs one of
- * them to be vulnerable. A negated configuration is true when its nodes are not, so no
- * matched criterion made it true: it never makes a finding. */
+/* A configuration is true when its operator over its nodes is. Only what a finding can
+ * depend on is worked out: in an OR configuration, the value of each node a matched
+ * vulnerable criterion hit (a true one makes the configuration true); in an AND
+ * configuration, the nodes until one is false. */
 static void eval_config(struct match_ctx *c, uint32_t k)
 {
 	const struct match_index *ix = c->ix;
 	const struct m_config *cf = &ix->configs[k];
-	if (cf->flags & (M_CFG_DEAD | M_CFG_NEGATE))
+	uint32_t end = cf->first_node + cf->nnode;
+	if (!cf->op_and || cf->nnode == 1) {
+		for (uint32_t n = cf->first_node; n < end; n++)
+			if (c->nstamp[n] == c->gen)
+				c->nval[n] = node_value(c, &ix->nodes[n], n);
+		c->cval[k] = 1; /* not read: the hit node's value decides */
 		return;
-	if (c->only_on && !c->only[cf->cve])
-		return;
-	const struct m_node *nodes = ix->nodes + cf->first_node;
-	bool v = cf->op_and;
-	for (uint32_t i = 0; i < cf->nnode; i++) {
-		bool t = node_true(c, &nodes[i]);
-		if (cf->op_and && !t) {
-			v = false;
-			break;
-		}
-		if (!cf->op_and && t) {
-			v = true;
-			break;
-		}
 	}
-	if (!v)
-		return;
-	for (uint32_t i = 0; i < cf->nnode; i++) {
-		const struct m_node *nd = &nodes[i];
-		if (nd->negate || !node_true(c, nd))
-			continue;
-		for (uint32_t j = nd->first_crit; j < nd->first_crit + nd->ncrit; j++) {
-			const struct m_crit *cr = &ix->crits[j];
-			if (cr->vulnerable && c->mstamp[cr->matcher] == c->gen)
-				add_finding(c, cf->cve, j, cr);
-		}
+	bool v = true;
+	for (uint32_t n = cf->first_node; n < end && v; n++) {
+		v = node_value(c, &ix->nodes[n], n);
+		if (c->nstamp[n] == c->gen)
+			c->nval[n] = v;
 	}
+	c->cval[k] = v;
 }
 
-static bool finding_before(const struct match_index *ix, const struct match_finding *x,
-			   const struct match_finding *y)
-{
-	const struct m_cve *a = &ix->cves[x->cve], *b = &ix->cves[y->cve];
-	if (a->order != b->order)
-		return a->order < b->order;
-	return strcmp(a->id, b->id) < 0;
-}
-
-/* By CVE ID: insertion sort for the usual handful, a merge sort beyond (qsort has no
- * context argument in C17, and the index is the context). */
+/* By CVE ID, which the index ranks: (rank, position) keys, an insertion sort for a few and
+ * a radix sort on the rank (a byte a pass) beyond, then the findings permuted. */
 static void sort_findings(struct match_ctx *c, struct match_finding *f, size_t n)
 {
-	const struct match_index *ix = c->ix;
-	if (n <= 32) {
-		for (size_t i = 1; i < n; i++) {
-			struct match_finding x = f[i];
-			size_t j = i;
-			while (j > 0 && finding_before(ix, &x, &f[j - 1])) {
-				f[j] = f[j - 1];
-				j--;
-			}
-			f[j] = x;
-		}
+	if (n < 2)
 		return;
-	}
 	if (c->tmp_cap < n) {
 		c->tmp_cap = n;
 		c->tmp = xrealloc(c->tmp, n * sizeof *c->tmp);
+		c->keys = xrealloc(c->keys, 2 * n * sizeof *c->keys);
 	}
-	struct match_finding *src = f, *dst = c->tmp;
-	for (size_t width = 1; width < n; width *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				dst[k++] = finding_before(ix, &src[j], &src[i]) ? src[j++] : src[i++];
-			while (i < mid)
-				dst[k++] = src[i++];
-			while (j < hi)
-				dst[k++] = src[j++];
+	uint64_t *k = c->keys, *k2 = c->keys + n;
+	bool sorted = true;
+	for (size_t i = 0; i < n; i++) {
+		k[i] = (uint64_t)c->ix->rank[f[i].cve] << 32 | i;
+		sorted = sorted && (i == 0 || k[i] > k[i - 1]);
+	}
+	if (sorted)
+		return;
+	if (n <= 24) {
+		for (size_t i = 1; i < n; i++) {
+			uint64_t x = k[i];
+			size_t j = i;
+			for (; j > 0 && k[j - 1] > x; j--)
+				k[j] = k[j - 1];
+			k[j] = x;
 		}
-		struct match_finding *t = src;
-		src = dst;
-		dst = t;
+	} else {
+		uint32_t max = (uint32_t)c->ix->cve_ids.n;
+		for (unsigned shift = 32; shift < 64 && (max >> (shift - 32)) > 0; shift += 8) {
+			uint32_t count[256] = { 0 };
+			for (size_t i = 0; i < n; i++)
+				count[(k[i] >> shift) & 255]++;
+			uint32_t at = 0;
+			for (size_t d = 0; d < 256; d++) {
+				uint32_t x = count[d];
+				count[d] = at;
+				at += x;
+			}
+			for (size_t i = 0; i < n; i++)
+				k2[count[(k[i] >> shift) & 255]++] = k[i];
+			uint64_t *t = k;
+			k = k2;
+			k2 = t;
+		}
 	}
-	if (src != f)
-		memcpy(f, src, n * sizeof *f);
+	for (size_t i = 0; i < n; i++)
+		c->tmp[i] = f[k[i] & 0xffffffffu];
+	memcpy(f, c->tmp, n * sizeof *f);
 }
 
 size_t match_host(struct match_ctx *c, const struct match_cpe *cpes, size_t n, const struct match_finding **out)
@@ -414,18 +499,45 @@ size_t match_host(struct match_ctx *c, const struct match_cpe *cpes, size_t n, c
 		if (!asset_has_wildcards(a))
 			match_cpe(c, cpes[i].cpe, a, (uint16_t)i);
 	}
+	/* direct postings are findings; the others count the matched vulnerable criteria per
+	 * node and queue their configurations */
+	c->nvhits = 0;
 	for (size_t i = 0; i < c->nmatched; i++) {
-		const struct m_matcher *m = &ix->matchers[c->matched[i]];
+		uint32_t mi = c->matched[i].m;
+		const struct m_post *m = &c->matched[i].post;
+		const struct m_direct *d = ix->direct + m->first_direct;
+		for (uint32_t q = 0; q < m->ndirect; q++) {
+			if (c->only_on && !c->only[d[q].cve])
+				continue;
+			add_finding(c, d[q].cve, d[q].crit, d[q].seq, mi);
+		}
 		for (uint32_t u = m->first_use; u < m->first_use + m->nuse; u++) {
-			uint32_t k = ix->uses[u];
-			if (c->cstamp[k] != c->gen) {
-				c->cstamp[k] = c->gen;
-				push_u32(&c->queued, &c->nqueued, &c->queued_cap, k);
+			const struct m_use *us = &ix->uses[u];
+			if (c->only_on && !c->only[us->cve])
+				continue;
+			if (c->nstamp[us->node] != c->gen) {
+				c->nstamp[us->node] = c->gen;
+				c->nhits[us->node] = 0;
 			}
+			c->nhits[us->node]++;
+			if (c->cstamp[us->config] != c->gen) {
+				c->cstamp[us->config] = c->gen;
+				push_u32(&c->queued, &c->nqueued, &c->queued_cap, us->config);
+			}
+			push_u32(&c->vhits, &c->nvhits, &c->vhits_cap, u);
+			push_u32(&c->vhits, &c->nvhits, &c->vhits_cap, mi);
 		}
 	}
 	for (size_t i = 0; i < c->nqueued; i++)
 		eval_config(c, c->queued[i]);
+	/* a finding needs a matched vulnerable criterion in a true, not negated node of a true
+	 * configuration (in an OR configuration the node's value decides) */
+	for (size_t i = 0; i < c->nvhits; i += 2) {
+		const struct m_use *us = &ix->uses[c->vhits[i]];
+		const struct m_node *nd = &ix->nodes[us->node];
+		if (!nd->negate && c->nval[us->node] && c->cval[us->config])
+			add_finding(c, us->cve, us->crit, us->seq, c->vhits[i + 1]);
+	}
 	sort_findings(c, c->out, c->nout);
 	*out = c->out;
 	return c->nout;

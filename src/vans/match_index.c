@@ -196,6 +196,9 @@ struct match_index *match_index_new(void)
 	strmap_init(&ix->products, &ix->strings);
 	strmap_init(&ix->vendors, &ix->strings);
 	strmap_init(&ix->versions, &ix->strings);
+	struct version_key k;
+	version_key_parse(&k, "", 0, MATCH_VERSION_FLAGS);
+	ix->zero_pad = k.pad;
 	return ix;
 }
 
@@ -217,11 +220,15 @@ void match_index_free(struct match_index *ix)
 	free(ix->vkeys);
 	free(ix->prods);
 	free(ix->plist);
+	free(ix->probes);
 	free(ix->vends);
 	free(ix->vlist);
 	free(ix->glist);
 	free(ix->xhead);
 	free(ix->uses);
+	free(ix->direct);
+	free(ix->post);
+	free(ix->rank);
 	arena_free(&ix->strings);
 	free(ix);
 }
@@ -383,15 +390,33 @@ static void retire(struct match_index *ix, struct m_cve *cv)
 	cv->live = false;
 }
 
-static struct m_node *push_node(struct match_index *ix, struct m_config *cf, uint32_t config, bool op_and,
-				bool negate)
+static uint32_t push_node(struct match_index *ix, struct m_config *cf, uint32_t config, bool op_and, bool negate)
 {
 	ix->nodes = grow(ix->nodes, &ix->nodes_cap, ix->nnodes + 1, sizeof *ix->nodes);
-	struct m_node *nd = &ix->nodes[ix->nnodes++];
-	*nd = (struct m_node){ .first_crit = (uint32_t)ix->ncrits, .config = config, .op_and = op_and,
-			       .negate = negate };
+	ix->nodes[ix->nnodes] = (struct m_node){ .first_crit = (uint32_t)ix->ncrits, .config = config, .op_and = op_and,
+						 .negate = negate };
 	cf->nnode++;
-	return nd;
+	return (uint32_t)ix->nnodes++;
+}
+
+/* A node's vulnerable criteria first (stable), so that matching counts them from the
+ * postings and reads only the others. */
+static void close_node(struct match_index *ix, uint32_t n)
+{
+	struct m_node *nd = &ix->nodes[n];
+	struct m_crit *c = ix->crits + nd->first_crit;
+	uint32_t v = 0;
+	for (uint32_t i = 0; i < nd->ncrit; i++)
+		v += c[i].vulnerable;
+	nd->nvuln = v;
+	if (v == 0 || v == nd->ncrit)
+		return;
+	struct m_crit *tmp = xmalloc(nd->ncrit * sizeof *tmp);
+	uint32_t a = 0, b = v;
+	for (uint32_t i = 0; i < nd->ncrit; i++)
+		tmp[c[i].vulnerable ? a++ : b++] = c[i];
+	memcpy(c, tmp, nd->ncrit * sizeof *tmp);
+	free(tmp);
 }
 
 void match_index_put_cve(struct match_index *ix, const char *id, bool rejected, const struct match_row *rows,
@@ -410,20 +435,24 @@ void match_index_put_cve(struct match_index *ix, const char *id, bool rejected, 
 
 	uint32_t first_config = (uint32_t)ix->nconfigs;
 	struct m_config *cf = NULL;
-	struct m_node *nd = NULL;
+	uint32_t nd = M_NONE;
 	int64_t cur_node = -1;
 	for (size_t i = 0; i < n; i++) {
 		const struct match_row *r = &rows[i];
 		if (!cf || r->config != rows[i - 1].config) {
+			if (nd != M_NONE)
+				close_node(ix, nd);
 			ix->configs = grow(ix->configs, &ix->configs_cap, ix->nconfigs + 1, sizeof *ix->configs);
 			cf = &ix->configs[ix->nconfigs++];
 			*cf = (struct m_config){ .cve = cid, .first_node = (uint32_t)ix->nnodes, .op_and = r->config_and,
 						 .flags = r->config_negate ? M_CFG_NEGATE : 0 };
-			nd = NULL;
+			nd = M_NONE;
 			cur_node = -1;
 		}
 		uint32_t config = (uint32_t)(cf - ix->configs);
-		if (!nd || r->node != cur_node) {
+		if (nd == M_NONE || r->node != cur_node) {
+			if (nd != M_NONE)
+				close_node(ix, nd);
 			/* a node without criteria leaves no row: the gap becomes an empty node */
 			while (r->node > (int64_t)cf->nnode && cf->nnode < 100000)
 				push_node(ix, cf, config, false, false);
@@ -431,11 +460,12 @@ void match_index_put_cve(struct match_index *ix, const char *id, bool rejected, 
 			cur_node = r->node;
 		}
 		ix->crits = grow(ix->crits, &ix->crits_cap, ix->ncrits + 1, sizeof *ix->crits);
-		ix->crits[ix->ncrits++] = (struct m_crit){ .matcher = matcher_for(ix, r),
-							   .node = (uint32_t)(nd - ix->nodes),
+		ix->crits[ix->ncrits++] = (struct m_crit){ .matcher = matcher_for(ix, r), .node = nd,
 							   .seq = (uint32_t)r->seq, .vulnerable = r->vulnerable };
-		nd->ncrit++;
+		ix->nodes[nd].ncrit++;
 	}
+	if (nd != M_NONE)
+		close_node(ix, nd);
 	struct m_cve *cv = &ix->cves[cid];
 	cv->first_config = first_config;
 	cv->nconfig = (uint32_t)ix->nconfigs - first_config;
@@ -489,8 +519,116 @@ static void compact(struct match_index *ix)
 	ix->dead_configs = ix->dead_crits = 0;
 }
 
+/* A key short and exact enough to live in a probe: its components (the padding is the same
+ * for every key). */
+static bool probe_key(const struct match_index *ix, uint32_t v, uint64_t *out, uint8_t *n)
+{
+	const struct version_key *k = &ix->vkeys[v];
+	if (!k->exact || k->ncomp > M_PROBE_COMPS || k->pad != ix->zero_pad)
+		return false;
+	memcpy(out, k->comp, k->ncomp * sizeof *out);
+	*n = k->ncomp;
+	return true;
+}
+
+static void make_probe(const struct match_index *ix, uint32_t m, struct m_probe *pb)
+{
+	const struct m_matcher *mm = &ix->matchers[m];
+	memset(pb, 0, sizeof *pb);
+	pb->matcher = m;
+	pb->kind = M_PROBE_FULL;
+	const uint32_t *b = mm->bound;
+	if (mm->nav || mm->vkind != M_V_ANY || mm->nbounds == 0 || mm->nbounds > 2 ||
+	    (b[M_B_START_INCL] != M_NONE && b[M_B_START_EXCL] != M_NONE) ||
+	    (b[M_B_END_INCL] != M_NONE && b[M_B_END_EXCL] != M_NONE))
+		return;
+	uint32_t lo = b[M_B_START_INCL] != M_NONE ? b[M_B_START_INCL] : b[M_B_START_EXCL];
+	uint32_t hi = b[M_B_END_INCL] != M_NONE ? b[M_B_END_INCL] : b[M_B_END_EXCL];
+	if (lo != M_NONE) {
+		if (!probe_key(ix, lo, pb->lo, &pb->nlo))
+			return;
+		pb->flags |= M_PROBE_LO | (b[M_B_START_INCL] != M_NONE ? M_PROBE_LO_INCL : 0);
+	}
+	if (hi != M_NONE) {
+		if (!probe_key(ix, hi, pb->hi, &pb->nhi))
+			return;
+		pb->flags |= M_PROBE_HI | (b[M_B_END_INCL] != M_NONE ? M_PROBE_HI_INCL : 0);
+	}
+	pb->kind = M_PROBE_RANGE;
+}
+
+static bool cve_before(const struct match_index *ix, uint32_t a, uint32_t b)
+{
+	const struct m_cve *x = &ix->cves[a], *y = &ix->cves[b];
+	if (x->order != y->order)
+		return x->order < y->order;
+	return strcmp(x->id, y->id) < 0;
+}
+
+/* rank[cve] = its place in CVE ID order, so findings sort by one small integer each */
+static void rank_cves(struct match_index *ix)
+{
+	size_t n = ix->cve_ids.n;
+	uint32_t *a = xmalloc((n ? n : 1) * sizeof *a), *b = xmalloc((n ? n : 1) * sizeof *b);
+	for (size_t i = 0; i < n; i++)
+		a[i] = (uint32_t)i;
+	uint32_t *src = a, *dst = b;
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				dst[k++] = cve_before(ix, src[j], src[i]) ? src[j++] : src[i++];
+			while (i < mid)
+				dst[k++] = src[i++];
+			while (j < hi)
+				dst[k++] = src[j++];
+		}
+		uint32_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	free(ix->rank);
+	ix->rank = dst;
+	for (size_t i = 0; i < n; i++)
+		ix->rank[src[i]] = (uint32_t)i;
+	free(src);
+}
+
+/* Places each matcher's postings (counted in ndirect and nuse) product by product, in the
+ * order the product's list is read, so that the postings one host CPE reaches lie close. */
+static void place_postings(struct match_index *ix, uint32_t m, uint8_t *placed, uint32_t *ad, uint32_t *au)
+{
+	struct m_post *po = &ix->post[m];
+	placed[m] = 1;
+	po->first_direct = *ad;
+	*ad += po->ndirect;
+	po->ndirect = 0;
+	po->first_use = *au;
+	*au += po->nuse;
+	po->nuse = 0;
+}
+
+static void layout_postings(struct match_index *ix, uint32_t nm)
+{
+	uint8_t *placed = xcalloc(nm ? nm : 1, 1);
+	uint32_t ad = 0, au = 0;
+	for (uint32_t p = 0; p < ix->products.n; p++) {
+		const struct m_product *pr = &ix->prods[p];
+		for (uint32_t i = 0; i < pr->nother; i++)
+			place_postings(ix, ix->probes[pr->first_probe + i].matcher, placed, &ad, &au);
+		for (uint32_t i = 0; i < pr->nexact; i++)
+			place_postings(ix, ix->plist[pr->first + i], placed, &ad, &au);
+	}
+	for (uint32_t m = 0; m < nm; m++)
+		if (!placed[m])
+			place_postings(ix, m, placed, &ad, &au);
+	free(placed);
+}
+
 void match_index_commit(struct match_index *ix)
 {
+	rank_cves(ix);
 	if (ix->dead_crits > 4096 && ix->dead_crits > ix->ncrits - ix->dead_crits)
 		compact(ix);
 	else if (ix->dead_configs == ix->nconfigs && ix->nconfigs)
@@ -526,10 +664,12 @@ void match_index_commit(struct match_index *ix)
 			break;
 		}
 	}
-	uint32_t at = 0;
+	uint32_t at = 0, atp = 0;
 	for (uint32_t p = 0; p < ix->products.n; p++) {
 		ix->prods[p].first = at;
-		at += ix->prods[p].nother + ix->prods[p].nexact;
+		at += ix->prods[p].nexact;
+		ix->prods[p].first_probe = atp;
+		atp += ix->prods[p].nother;
 	}
 	at = 0;
 	for (uint32_t v = 0; v < ix->vendors.n; v++) {
@@ -537,9 +677,12 @@ void match_index_commit(struct match_index *ix)
 		at += ix->vends[v].n;
 	}
 	free(ix->plist);
+	free(ix->probes);
 	free(ix->vlist);
 	free(ix->glist);
-	ix->plist = xmalloc((nprod ? nprod : 1) * sizeof *ix->plist);
+	ix->plist = xmalloc((nexact ? nexact : 1) * sizeof *ix->plist);
+	ix->nprobes = nprod - nexact;
+	ix->probes = xmalloc((ix->nprobes ? ix->nprobes : 1) * sizeof *ix->probes);
 	ix->vlist = xmalloc((nvend ? nvend : 1) * sizeof *ix->vlist);
 	ix->glist = xmalloc((nglob ? nglob : 1) * sizeof *ix->glist);
 	ix->nglobal = 0;
@@ -558,14 +701,14 @@ void match_index_commit(struct match_index *ix)
 		struct m_product *pr = mm->product != M_NONE ? &ix->prods[mm->product] : NULL;
 		switch (mm->place) {
 		case M_PLACE_EXACT: {
-			ix->plist[pr->first + pr->nother + xfill[mm->product]++] = m;
+			ix->plist[pr->first + xfill[mm->product]++] = m;
 			uint32_t h = match_exact_hash(mm->product, &ix->vkeys[mm->version]) & ix->xmask;
 			mm->xnext = ix->xhead[h];
 			ix->xhead[h] = m;
 			break;
 		}
 		case M_PLACE_PRODUCT:
-			ix->plist[pr->first + pfill[mm->product]++] = m;
+			make_probe(ix, m, &ix->probes[pr->first_probe + pfill[mm->product]++]);
 			break;
 		case M_PLACE_VENDOR:
 			ix->vlist[ix->vends[mm->vendor].first + vfill[mm->vendor]++] = m;
@@ -581,52 +724,53 @@ void match_index_commit(struct match_index *ix)
 	free(xfill);
 	free(vfill);
 
-	/* postings: for each matcher, the live configurations where it is a vulnerable
-	 * criterion of a node that is not negated — the only places it can make a finding */
-	for (uint32_t m = 0; m < nm; m++)
-		ix->matchers[m].nuse = 0;
-	size_t nuses = 0;
-	for (size_t k = 0; k < ix->nconfigs; k++) {
-		const struct m_config *cf = &ix->configs[k];
-		if (cf->flags & (M_CFG_DEAD | M_CFG_NEGATE))
-			continue;
-		for (uint32_t n = cf->first_node; n < cf->first_node + cf->nnode; n++) {
-			const struct m_node *nd = &ix->nodes[n];
-			if (nd->negate)
+	/* postings: for each matcher, the vulnerable criteria of live configurations that are
+	 * not negated (a negated configuration never makes a finding), direct or not */
+	free(ix->post);
+	ix->post = xcalloc(nm ? nm : 1, sizeof *ix->post);
+	size_t nuses = 0, ndirect = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			layout_postings(ix, nm);
+			free(ix->uses);
+			free(ix->direct);
+			ix->uses = xmalloc((nuses ? nuses : 1) * sizeof *ix->uses);
+			ix->direct = xmalloc((ndirect ? ndirect : 1) * sizeof *ix->direct);
+			ix->nuses = nuses;
+			ix->ndirect = ndirect;
+		}
+		for (size_t k = 0; k < ix->nconfigs; k++) {
+			const struct m_config *cf = &ix->configs[k];
+			if (cf->flags & (M_CFG_DEAD | M_CFG_NEGATE))
 				continue;
-			for (uint32_t c = nd->first_crit; c < nd->first_crit + nd->ncrit; c++) {
-				if (ix->crits[c].vulnerable) {
-					ix->matchers[ix->crits[c].matcher].nuse++;
-					nuses++;
+			bool or_config = cf->nnode == 1 || !cf->op_and;
+			for (uint32_t n = cf->first_node; n < cf->first_node + cf->nnode; n++) {
+				const struct m_node *nd = &ix->nodes[n];
+				bool direct = or_config && !nd->op_and && !nd->negate;
+				for (uint32_t c = nd->first_crit; c < nd->first_crit + nd->nvuln; c++) {
+					const struct m_crit *cr = &ix->crits[c];
+					struct m_post *po = &ix->post[cr->matcher];
+					if (pass == 0) {
+						if (direct) {
+							po->ndirect++;
+							ndirect++;
+						} else {
+							po->nuse++;
+							nuses++;
+						}
+					} else if (direct) {
+						ix->direct[po->first_direct + po->ndirect++] =
+							(struct m_direct){ cf->cve, c, cr->seq };
+					} else {
+						ix->uses[po->first_use + po->nuse++] =
+							(struct m_use){ c, n, (uint32_t)k, cf->cve, cr->seq };
+					}
 				}
 			}
 		}
 	}
-	at = 0;
-	for (uint32_t m = 0; m < nm; m++) {
-		ix->matchers[m].first_use = at;
-		at += ix->matchers[m].nuse;
-		ix->matchers[m].nuse = 0;
-	}
-	free(ix->uses);
-	ix->uses = xmalloc((nuses ? nuses : 1) * sizeof *ix->uses);
-	ix->nuses = nuses;
-	for (size_t k = 0; k < ix->nconfigs; k++) {
-		const struct m_config *cf = &ix->configs[k];
-		if (cf->flags & (M_CFG_DEAD | M_CFG_NEGATE))
-			continue;
-		for (uint32_t n = cf->first_node; n < cf->first_node + cf->nnode; n++) {
-			const struct m_node *nd = &ix->nodes[n];
-			if (nd->negate)
-				continue;
-			for (uint32_t c = nd->first_crit; c < nd->first_crit + nd->ncrit; c++) {
-				if (ix->crits[c].vulnerable) {
-					struct m_matcher *mm = &ix->matchers[ix->crits[c].matcher];
-					ix->uses[mm->first_use + mm->nuse++] = (uint32_t)k;
-				}
-			}
-		}
-	}
+	for (size_t i = 0; i < ix->nprobes; i++)
+		ix->probes[i].post = ix->post[ix->probes[i].matcher];
 	ix->committed_matchers = nm;
 }
 
@@ -682,7 +826,10 @@ void match_index_stats(const struct match_index *ix, struct match_stats *st)
 	     ix->matchers_cap * sizeof *ix->matchers + ix->avs_cap * sizeof *ix->avs +
 	     ix->vkeys_cap * sizeof *ix->vkeys;
 	b += ix->products.n * sizeof *ix->prods + ix->vendors.n * sizeof *ix->vends;
+	for (uint32_t p = 0; p < ix->products.n; p++)
+		b += ix->prods[p].nother * sizeof *ix->probes;
 	b += (size_t)ix->committed_matchers * sizeof(uint32_t) + ((size_t)ix->xmask + 1) * sizeof(uint32_t);
-	b += ix->nuses * sizeof *ix->uses;
+	b += ix->nuses * sizeof *ix->uses + ix->ndirect * sizeof *ix->direct;
+	b += ix->cve_ids.n * sizeof *ix->rank + (size_t)ix->committed_matchers * sizeof *ix->post;
 	st->bytes = b;
 }

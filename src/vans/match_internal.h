@@ -92,7 +92,6 @@ struct m_matcher {
 	uint8_t nbounds;
 	uint32_t version;     /* M_V_EXACT: version id */
 	uint32_t bound[4];    /* version ids: start incl, start excl, end incl, end excl */
-	uint32_t first_use, nuse;  /* configurations where it is vulnerable: ix->uses */
 	uint32_t xnext;       /* next in the exact-version hash chain */
 };
 
@@ -117,6 +116,7 @@ struct m_config {
 
 struct m_node {
 	uint32_t first_crit, ncrit;
+	uint32_t nvuln;       /* its vulnerable criteria come first, then the others */
 	uint32_t config;
 	uint8_t op_and;
 	uint8_t negate;
@@ -129,10 +129,46 @@ struct m_crit {
 	uint8_t vulnerable;
 };
 
-/* The bounds as given (unescaped), for match_criterion_get; per matcher, from sig. */
+/* Postings of a matcher, for the vulnerable criteria of live configurations that are not
+ * negated. Most sit in a node that alone decides (an OR node, not negated, of a
+ * configuration that is OR or has that one node): matching the criterion is the finding,
+ * so the posting says which. The rest (running-on AND configurations, AND nodes, negated
+ * nodes) go through node and configuration evaluation. */
+struct m_direct {
+	uint32_t cve, crit, seq;
+};
+
+struct m_use {
+	uint32_t crit, node, config, cve, seq;
+};
+
+/* Where a matcher's postings are; laid out product by product, so the lists a host's CPE hits
+ * lie close together. */
+struct m_post {
+	uint32_t first_direct, ndirect;   /* ix->direct: matching it alone makes the finding */
+	uint32_t first_use, nuse;         /* ix->uses: the rest of the configuration decides */
+};
+
+/* A matcher of a product's list with what decides it inline, so the list is read in one
+ * sequential sweep: a plain range (version ANY, at most one start and one end bound, short
+ * exact keys, nothing else to compare) is checked here; anything else is M_PROBE_FULL. */
+#define M_PROBE_COMPS 5
+enum { M_PROBE_FULL, M_PROBE_RANGE };
+#define M_PROBE_LO 0x01
+#define M_PROBE_LO_INCL 0x02
+#define M_PROBE_HI 0x04
+#define M_PROBE_HI_INCL 0x08
+
+struct m_probe {
+	uint32_t matcher;
+	uint8_t kind, flags, nlo, nhi;
+	struct m_post post;                              /* a copy of ix->post[matcher] */
+	uint64_t lo[M_PROBE_COMPS], hi[M_PROBE_COMPS];   /* version_key components */
+};
 
 struct m_product {
-	uint32_t first, nother, nexact;   /* ix->plist[first ..): other matchers, then exact */
+	uint32_t first_probe, nother;     /* ix->probes: every matcher but the exact ones */
+	uint32_t first, nexact;           /* ix->plist: the exact-version ones */
 };
 
 struct m_vendor {
@@ -160,15 +196,22 @@ struct match_index {
 
 	/* rebuilt by commit */
 	struct m_product *prods;          /* by products id */
+	struct m_probe *probes;
+	size_t nprobes;
 	uint32_t *plist;
+	uint64_t zero_pad;                /* the padding of every key (same flags everywhere) */
 	struct m_vendor *vends;           /* by vendors id */
 	uint32_t *vlist;
 	uint32_t *glist;                  /* M_PLACE_GLOBAL matchers */
 	size_t nglobal;
 	uint32_t *xhead;                  /* exact-version hash: chains through m_matcher.xnext */
 	uint32_t xmask;
-	uint32_t *uses;                   /* config ids, grouped by matcher */
+	struct m_post *post;              /* per matcher */
+	struct m_direct *direct;          /* the postings, grouped by matcher (see m_direct) */
+	size_t ndirect;
+	struct m_use *uses;
 	size_t nuses;
+	uint32_t *rank;                   /* per CVE: its place in CVE ID order (year, number) */
 	size_t committed_matchers;        /* what the tables above cover */
 
 	int64_t seq;                      /* change sequence the index is up to date with */
