@@ -21,26 +21,33 @@ struct asset {
 struct match_ctx {
 	const struct match_index *ix;
 	uint32_t gen;
-	uint32_t *mstamp;          /* per matcher: gen when satisfied by this host */
-	uint8_t *mconf;            /* its best confidence */
-	uint16_t *mby;             /* the host CPE that gave it */
+	struct mslot {             /* per matcher, one cache access: */
+		uint32_t stamp;    /* gen when satisfied by this host */
+		uint16_t by;       /* the host CPE that gave it */
+		uint8_t conf;      /* its best confidence */
+	} *ms;
 	size_t mcap;
-	uint32_t *cstamp;          /* per configuration: gen when queued */
-	uint8_t *cval;             /* its value */
+	struct cslot { uint32_t stamp, val; } *cs; /* per configuration: gen when queued, its value */
 	size_t ccap;
-	uint32_t *nstamp, *nhits;  /* per node: gen when a vulnerable criterion of it matched,
-				    * and how many did */
-	uint8_t *nval;             /* its value, once its configuration was evaluated */
+	struct nslot {             /* per node: */
+		uint32_t stamp;    /* gen when a vulnerable criterion of it matched */
+		uint32_t hits;     /* how many did */
+		uint32_t val;      /* its value, once its configuration was evaluated */
+	} *ns;
 	size_t ncap;
 	struct vslot { uint32_t stamp, pos; } *vs; /* per CVE: gen when it has a finding, and where */
 	size_t vcap;
 	struct hit { uint32_t m; struct m_post post; } *matched;  /* the matchers satisfied */
 	uint32_t *queued, *vhits;  /* vhits: pairs (use, matcher) */
 	size_t nmatched, matched_cap, nqueued, queued_cap, nvhits, vhits_cap;
-	uint32_t *fseq;            /* per finding: seq of its criterion */
-	size_t fseq_cap;
+	struct fmeta { uint32_t seq, rank; } *fmeta; /* per finding: its criterion's seq, its CVE's rank */
 	uint8_t *only_m;           /* per matcher: used by a CVE of match_ctx_only */
 	size_t only_m_cap;
+	struct span { uint32_t first, n; } *only_prod; /* per product: its probes in only_probes */
+	size_t only_prod_cap;
+	uint32_t *only_probes;     /* the probes (ix->probes indices) of those matchers */
+	uint32_t *only_touched;    /* products with a span */
+	size_t nonly_probes, only_probes_cap, nonly_touched, only_touched_cap;
 	struct match_finding *out, *tmp;
 	uint64_t *keys;
 	size_t nout, out_cap, tmp_cap;
@@ -49,6 +56,7 @@ struct match_ctx {
 	uint8_t *only;             /* per CVE: 1 = match it (match_ctx_only), or NULL */
 	size_t only_cap;
 	bool only_on;
+	uint64_t products;         /* match_product_bit of each product the host's CPEs name */
 };
 
 static void *grow_zero(void *p, size_t *cap, size_t need, size_t size)
@@ -71,6 +79,15 @@ struct match_ctx *match_ctx_new(const struct match_index *ix)
 	return c;
 }
 
+static void push_u32(uint32_t **arr, size_t *n, size_t *cap, uint32_t v)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*arr = xrealloc(*arr, *cap * sizeof **arr);
+	}
+	(*arr)[(*n)++] = v;
+}
+
 const struct match_index *match_ctx_index(const struct match_ctx *c)
 {
 	return c->ix;
@@ -80,17 +97,15 @@ void match_ctx_free(struct match_ctx *c)
 {
 	if (!c)
 		return;
-	free(c->mstamp);
-	free(c->mconf);
-	free(c->mby);
-	free(c->cstamp);
-	free(c->cval);
-	free(c->nstamp);
-	free(c->nhits);
-	free(c->nval);
+	free(c->ms);
+	free(c->cs);
+	free(c->ns);
 	free(c->vhits);
-	free(c->fseq);
+	free(c->fmeta);
 	free(c->only_m);
+	free(c->only_prod);
+	free(c->only_probes);
+	free(c->only_touched);
 	free(c->vs);
 	free(c->matched);
 	free(c->queued);
@@ -109,6 +124,9 @@ void match_ctx_only(struct match_ctx *c, const struct match_changes *ch)
 		memset(c->only, 0, c->only_cap);
 	if (c->only_m)
 		memset(c->only_m, 0, c->only_m_cap);
+	for (size_t i = 0; i < c->nonly_touched; i++)
+		c->only_prod[c->only_touched[i]].n = 0;
+	c->nonly_touched = c->nonly_probes = 0;
 	c->only_on = ch != NULL;
 	if (!ch)
 		return;
@@ -129,36 +147,56 @@ void match_ctx_only(struct match_ctx *c, const struct match_changes *ch)
 			}
 		}
 	}
+	/* for each product they name, just their probes: a host's CPE of a popular product
+	 * then reads a few instead of thousands */
+	c->only_prod = grow_zero(c->only_prod, &c->only_prod_cap, ix->products.n + 1, sizeof *c->only_prod);
+	for (size_t i = 0; i < ch->n; i++) {
+		if (ch->cves[i] >= ix->cve_ids.n)
+			continue;
+		const struct m_cve *cv = &ix->cves[ch->cves[i]];
+		for (uint32_t k = cv->first_config; k < cv->first_config + cv->nconfig; k++) {
+			const struct m_config *cf = &ix->configs[k];
+			for (uint32_t n = cf->first_node; n < cf->first_node + cf->nnode; n++) {
+				const struct m_node *nd = &ix->nodes[n];
+				for (uint32_t j = nd->first_crit; j < nd->first_crit + nd->ncrit; j++) {
+					const struct m_matcher *mm = &ix->matchers[ix->crits[j].matcher];
+					if (mm->place != M_PLACE_PRODUCT || c->only_prod[mm->product].n)
+						continue;
+					const struct m_product *pr = &ix->prods[mm->product];
+					struct span *sp = &c->only_prod[mm->product];
+					sp->first = (uint32_t)c->nonly_probes;
+					for (uint32_t q = pr->first_probe; q < pr->first_probe + pr->nother; q++) {
+						if (!c->only_m[ix->probes[q].matcher])
+							continue;
+						push_u32(&c->only_probes, &c->nonly_probes, &c->only_probes_cap, q);
+						sp->n++;
+					}
+					push_u32(&c->only_touched, &c->nonly_touched, &c->only_touched_cap,
+						 mm->product);
+				}
+			}
+		}
+	}
 }
 
 /* The index may have grown since the last call (a refresh): so do the stamp arrays. */
 static void fit(struct match_ctx *c)
 {
 	const struct match_index *ix = c->ix;
-	size_t cap;
-	cap = c->mcap;
-	c->mstamp = grow_zero(c->mstamp, &cap, ix->sigs.n + 1, sizeof *c->mstamp);
-	cap = c->mcap;
-	c->mconf = grow_zero(c->mconf, &cap, ix->sigs.n + 1, sizeof *c->mconf);
-	c->mby = grow_zero(c->mby, &c->mcap, ix->sigs.n + 1, sizeof *c->mby);
-	cap = c->ccap;
-	c->cstamp = grow_zero(c->cstamp, &cap, ix->nconfigs + 1, sizeof *c->cstamp);
-	c->cval = grow_zero(c->cval, &c->ccap, ix->nconfigs + 1, sizeof *c->cval);
-	cap = c->ncap;
-	c->nstamp = grow_zero(c->nstamp, &cap, ix->nnodes + 1, sizeof *c->nstamp);
-	cap = c->ncap;
-	c->nhits = grow_zero(c->nhits, &cap, ix->nnodes + 1, sizeof *c->nhits);
-	c->nval = grow_zero(c->nval, &c->ncap, ix->nnodes + 1, sizeof *c->nval);
+	c->ms = grow_zero(c->ms, &c->mcap, ix->sigs.n + 1, sizeof *c->ms);
+	c->cs = grow_zero(c->cs, &c->ccap, ix->nconfigs + 1, sizeof *c->cs);
+	c->ns = grow_zero(c->ns, &c->ncap, ix->nnodes + 1, sizeof *c->ns);
 	c->vs = grow_zero(c->vs, &c->vcap, ix->cve_ids.n + 1, sizeof *c->vs);
 	if (c->only_on) {
 		c->only = grow_zero(c->only, &c->only_cap, ix->cve_ids.n + 1, 1);
 		c->only_m = grow_zero(c->only_m, &c->only_m_cap, ix->sigs.n + 1, 1);
+		c->only_prod = grow_zero(c->only_prod, &c->only_prod_cap, ix->products.n + 1, sizeof *c->only_prod);
 	}
 	if (++c->gen == 0) {
 		/* after 2^32 hosts the stamps wrap: start clean */
-		memset(c->mstamp, 0, c->mcap * sizeof *c->mstamp);
-		memset(c->cstamp, 0, c->ccap * sizeof *c->cstamp);
-		memset(c->nstamp, 0, c->ncap * sizeof *c->nstamp);
+		memset(c->ms, 0, c->mcap * sizeof *c->ms);
+		memset(c->cs, 0, c->ccap * sizeof *c->cs);
+		memset(c->ns, 0, c->ncap * sizeof *c->ns);
 		memset(c->vs, 0, c->vcap * sizeof *c->vs);
 		c->gen = 1;
 	}
@@ -183,12 +221,16 @@ static void asset_init(struct asset *a, const struct cpe *cpe, enum match_origin
 }
 
 /* A wildcard in an asset's CPE makes every attribute comparison with it undefined
- * (NISTIR 7696), so such a CPE matches nothing. */
+ * (NISTIR 7696), so such a CPE matches nothing; the version of a CPE whose version is
+ * unknown (MATCH_ORIGIN_PRODUCT_ONLY) is not compared, so it may hold anything. */
 static bool asset_has_wildcards(const struct asset *a)
 {
-	for (int i = 0; i < CPE_ATTR__MAX; i++)
+	for (int i = 0; i < CPE_ATTR__MAX; i++) {
+		if (i == CPE_ATTR_VERSION && a->origin == MATCH_ORIGIN_PRODUCT_ONLY)
+			continue;
 		if (a->av[i].kind == CPE_KIND_VALUE && (a->av[i].pre || a->av[i].suf))
 			return true;
+	}
 	return false;
 }
 
@@ -245,29 +287,22 @@ static int matcher_test(const struct match_index *ix, const struct m_matcher *m,
 	return conf < a->cap ? conf : a->cap;
 }
 
-static void push_u32(uint32_t **arr, size_t *n, size_t *cap, uint32_t v)
-{
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		*arr = xrealloc(*arr, *cap * sizeof **arr);
-	}
-	(*arr)[(*n)++] = v;
-}
 
 static void mark(struct match_ctx *c, uint32_t m, const struct m_post *post, int conf, uint16_t cpe)
 {
-	if (c->mstamp[m] != c->gen) {
-		c->mstamp[m] = c->gen;
-		c->mconf[m] = (uint8_t)conf;
-		c->mby[m] = cpe;
+	struct mslot *ms = &c->ms[m];
+	if (ms->stamp != c->gen) {
+		ms->stamp = c->gen;
+		ms->conf = (uint8_t)conf;
+		ms->by = cpe;
 		if (c->nmatched == c->matched_cap) {
 			c->matched_cap = c->matched_cap ? c->matched_cap * 2 : 256;
 			c->matched = xrealloc(c->matched, c->matched_cap * sizeof *c->matched);
 		}
 		c->matched[c->nmatched++] = (struct hit){ m, *post };
-	} else if (conf > c->mconf[m]) {
-		c->mconf[m] = (uint8_t)conf;
-		c->mby[m] = cpe;
+	} else if (conf > ms->conf) {
+		ms->conf = (uint8_t)conf;
+		ms->by = cpe;
 	}
 }
 
@@ -275,7 +310,7 @@ static void try_matcher(struct match_ctx *c, uint32_t m, const struct asset *a, 
 {
 	if (c->only_on && !c->only_m[m])
 		return;
-	if (c->mstamp[m] == c->gen && c->mconf[m] >= a->cap)
+	if (c->ms[m].stamp == c->gen && c->ms[m].conf >= a->cap)
 		return;
 	int conf = matcher_test(c->ix, &c->ix->matchers[m], a);
 	if (conf)
@@ -329,10 +364,17 @@ static void match_cpe(struct match_ctx *c, const struct cpe *cpe, const struct a
 	if (match_product_key(cpe, key, &klen) == 0) {
 		uint32_t p = strmap_find(&ix->products, key, klen, match_hash(key, klen));
 		if (p != M_NONE) {
+			c->products |= match_product_bit(p);
 			const struct m_product *pr = &ix->prods[p];
-			const struct m_probe *pb = ix->probes + pr->first_probe;
-			for (uint32_t i = 0; i < pr->nother; i++)
-				try_probe(c, &pb[i], a, idx);
+			if (c->only_on) {
+				const struct span *sp = &c->only_prod[p];
+				for (uint32_t i = 0; i < sp->n; i++)
+					try_probe(c, &ix->probes[c->only_probes[sp->first + i]], a, idx);
+			} else {
+				const struct m_probe *pb = ix->probes + pr->first_probe;
+				for (uint32_t i = 0; i < pr->nother; i++)
+					try_probe(c, &pb[i], a, idx);
+			}
 			if (a->vconcrete && a->vk.exact && a->origin != MATCH_ORIGIN_PRODUCT_ONLY) {
 				uint32_t h = match_exact_hash(p, &a->vk) & ix->xmask;
 				for (uint32_t m = ix->xhead[h]; m != M_NONE; m = ix->matchers[m].xnext)
@@ -364,45 +406,46 @@ static bool node_value(const struct match_ctx *c, const struct m_node *nd, uint3
 {
 	if (nd->ncrit == 0)
 		return false;
-	uint32_t hits = c->nstamp[n] == c->gen ? c->nhits[n] : 0;
+	uint32_t hits = c->ns[n].stamp == c->gen ? c->ns[n].hits : 0;
 	const struct m_crit *cr = c->ix->crits + nd->first_crit;
 	bool v;
+	bool known = nd->products != UINT64_MAX; /* every other criterion found by product */
 	if (nd->op_and) {
-		v = hits == nd->nvuln;
+		v = hits == nd->nvuln && (!known || (nd->products & ~c->products) == 0);
 		for (uint32_t i = nd->nvuln; v && i < nd->ncrit; i++)
-			v = c->mstamp[cr[i].matcher] == c->gen;
+			v = c->ms[cr[i].matcher].stamp == c->gen;
 	} else {
 		v = hits > 0;
-		for (uint32_t i = nd->nvuln; !v && i < nd->ncrit; i++)
-			v = c->mstamp[cr[i].matcher] == c->gen;
+		if (!v && (!known || (nd->products & c->products)))
+			for (uint32_t i = nd->nvuln; !v && i < nd->ncrit; i++)
+				v = c->ms[cr[i].matcher].stamp == c->gen;
 	}
 	return nd->negate ? !v : v;
 }
 
-static void add_finding(struct match_ctx *c, uint32_t cve, uint32_t crit, uint32_t seq, uint32_t matcher)
+static void add_finding(struct match_ctx *c, uint32_t cve, uint32_t rank, uint32_t crit, uint32_t seq, uint8_t conf,
+			uint16_t by)
 {
-	uint8_t conf = c->mconf[matcher];
-	uint16_t by = c->mby[matcher];
 	struct vslot *vs = &c->vs[cve];
 	if (vs->stamp == c->gen) {
 		uint32_t pos = vs->pos;
 		struct match_finding *f = &c->out[pos];
-		if (conf > f->confidence || (conf == f->confidence && seq < c->fseq[pos])) {
+		if (conf > f->confidence || (conf == f->confidence && seq < c->fmeta[pos].seq)) {
 			f->criterion = crit;
 			f->confidence = conf;
 			f->cpe = by;
-			c->fseq[pos] = seq;
+			c->fmeta[pos].seq = seq;
 		}
 		return;
 	}
 	if (c->nout == c->out_cap) {
 		c->out_cap = c->out_cap ? c->out_cap * 2 : 64;
 		c->out = xrealloc(c->out, c->out_cap * sizeof *c->out);
-		c->fseq = xrealloc(c->fseq, c->out_cap * sizeof *c->fseq);
+		c->fmeta = xrealloc(c->fmeta, c->out_cap * sizeof *c->fmeta);
 	}
 	vs->stamp = c->gen;
 	vs->pos = (uint32_t)c->nout;
-	c->fseq[c->nout] = seq;
+	c->fmeta[c->nout] = (struct fmeta){ seq, rank };
 	c->out[c->nout++] = (struct match_finding){ .cve = cve, .criterion = crit, .cpe = by, .confidence = conf };
 }
 
@@ -417,18 +460,18 @@ static void eval_config(struct match_ctx *c, uint32_t k)
 	uint32_t end = cf->first_node + cf->nnode;
 	if (!cf->op_and || cf->nnode == 1) {
 		for (uint32_t n = cf->first_node; n < end; n++)
-			if (c->nstamp[n] == c->gen)
-				c->nval[n] = node_value(c, &ix->nodes[n], n);
-		c->cval[k] = 1; /* not read: the hit node's value decides */
+			if (c->ns[n].stamp == c->gen)
+				c->ns[n].val = node_value(c, &ix->nodes[n], n);
+		c->cs[k].val = 1; /* the hit node's value decides */
 		return;
 	}
 	bool v = true;
 	for (uint32_t n = cf->first_node; n < end && v; n++) {
 		v = node_value(c, &ix->nodes[n], n);
-		if (c->nstamp[n] == c->gen)
-			c->nval[n] = v;
+		if (c->ns[n].stamp == c->gen)
+			c->ns[n].val = v;
 	}
-	c->cval[k] = v;
+	c->cs[k].val = v;
 }
 
 /* By CVE ID, which the index ranks: (rank, position) keys, an insertion sort for a few and
@@ -445,7 +488,7 @@ static void sort_findings(struct match_ctx *c, struct match_finding *f, size_t n
 	uint64_t *k = c->keys, *k2 = c->keys + n;
 	bool sorted = true;
 	for (size_t i = 0; i < n; i++) {
-		k[i] = (uint64_t)c->ix->rank[f[i].cve] << 32 | i;
+		k[i] = (uint64_t)c->fmeta[i].rank << 32 | i;
 		sorted = sorted && (i == 0 || k[i] > k[i - 1]);
 	}
 	if (sorted)
@@ -487,6 +530,7 @@ size_t match_host(struct match_ctx *c, const struct match_cpe *cpes, size_t n, c
 	const struct match_index *ix = c->ix;
 	fit(c);
 	c->nmatched = c->nqueued = c->nout = 0;
+	c->products = 0;
 	if (n > MATCH_HOST_MAX_CPES)
 		n = MATCH_HOST_MAX_CPES;
 	if (n > c->assets_cap) {
@@ -506,22 +550,27 @@ size_t match_host(struct match_ctx *c, const struct match_cpe *cpes, size_t n, c
 		uint32_t mi = c->matched[i].m;
 		const struct m_post *m = &c->matched[i].post;
 		const struct m_direct *d = ix->direct + m->first_direct;
+		uint8_t conf = c->ms[mi].conf;
+		uint16_t by = c->ms[mi].by;
 		for (uint32_t q = 0; q < m->ndirect; q++) {
+			if (q + 8 < m->ndirect)
+				__builtin_prefetch(&c->vs[d[q + 8].cve]);
 			if (c->only_on && !c->only[d[q].cve])
 				continue;
-			add_finding(c, d[q].cve, d[q].crit, d[q].seq, mi);
+			add_finding(c, d[q].cve, d[q].rank, d[q].crit, d[q].seq, conf, by);
 		}
 		for (uint32_t u = m->first_use; u < m->first_use + m->nuse; u++) {
 			const struct m_use *us = &ix->uses[u];
 			if (c->only_on && !c->only[us->cve])
 				continue;
-			if (c->nstamp[us->node] != c->gen) {
-				c->nstamp[us->node] = c->gen;
-				c->nhits[us->node] = 0;
+			struct nslot *ns = &c->ns[us->node];
+			if (ns->stamp != c->gen) {
+				ns->stamp = c->gen;
+				ns->hits = 0;
 			}
-			c->nhits[us->node]++;
-			if (c->cstamp[us->config] != c->gen) {
-				c->cstamp[us->config] = c->gen;
+			ns->hits++;
+			if (c->cs[us->config].stamp != c->gen) {
+				c->cs[us->config].stamp = c->gen;
 				push_u32(&c->queued, &c->nqueued, &c->queued_cap, us->config);
 			}
 			push_u32(&c->vhits, &c->nvhits, &c->vhits_cap, u);
@@ -535,8 +584,9 @@ size_t match_host(struct match_ctx *c, const struct match_cpe *cpes, size_t n, c
 	for (size_t i = 0; i < c->nvhits; i += 2) {
 		const struct m_use *us = &ix->uses[c->vhits[i]];
 		const struct m_node *nd = &ix->nodes[us->node];
-		if (!nd->negate && c->nval[us->node] && c->cval[us->config])
-			add_finding(c, us->cve, us->crit, us->seq, c->vhits[i + 1]);
+		if (!nd->negate && c->ns[us->node].val && c->cs[us->config].val)
+			add_finding(c, us->cve, ix->rank[us->cve], us->crit, us->seq, c->ms[c->vhits[i + 1]].conf,
+				    c->ms[c->vhits[i + 1]].by);
 	}
 	sort_findings(c, c->out, c->nout);
 	*out = c->out;

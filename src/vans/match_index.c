@@ -724,6 +724,20 @@ void match_index_commit(struct match_index *ix)
 	free(xfill);
 	free(vfill);
 
+	/* each node's product bits, for the criteria matching reads one by one */
+	for (size_t n = 0; n < ix->nnodes; n++) {
+		struct m_node *nd = &ix->nodes[n];
+		uint64_t bits = 0;
+		for (uint32_t c = nd->first_crit + nd->nvuln; c < nd->first_crit + nd->ncrit; c++) {
+			const struct m_matcher *mm = &ix->matchers[ix->crits[c].matcher];
+			if (mm->place == M_PLACE_EXACT || mm->place == M_PLACE_PRODUCT)
+				bits |= match_product_bit(mm->product);
+			else if (mm->place != M_PLACE_NEVER)
+				bits = UINT64_MAX;
+		}
+		nd->products = bits;
+	}
+
 	/* postings: for each matcher, the vulnerable criteria of live configurations that are
 	 * not negated (a negated configuration never makes a finding), direct or not */
 	free(ix->post);
@@ -760,7 +774,7 @@ void match_index_commit(struct match_index *ix)
 						}
 					} else if (direct) {
 						ix->direct[po->first_direct + po->ndirect++] =
-							(struct m_direct){ cf->cve, c, cr->seq };
+							(struct m_direct){ cf->cve, c, cr->seq, ix->rank[cf->cve] };
 					} else {
 						ix->uses[po->first_use + po->nuse++] =
 							(struct m_use){ c, n, (uint32_t)k, cf->cve, cr->seq };

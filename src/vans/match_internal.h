@@ -120,7 +120,16 @@ struct m_node {
 	uint32_t config;
 	uint8_t op_and;
 	uint8_t negate;
+	uint64_t products;    /* a bit per product of its other criteria (match_product_bit),
+			       * or UINT64_MAX when one of them is not found by product: a host
+			       * without any of the bits cannot match one of them */
 };
+
+/* The bit of a product id in m_node.products and in a host's set of products. */
+static inline uint64_t match_product_bit(uint32_t product)
+{
+	return (uint64_t)1 << ((product * 0x9e3779b1u) >> 26);
+}
 
 struct m_crit {
 	uint32_t matcher;
@@ -136,6 +145,7 @@ struct m_crit {
  * nodes) go through node and configuration evaluation. */
 struct m_direct {
 	uint32_t cve, crit, seq;
+	uint32_t rank;        /* ix->rank[cve], where findings are sorted */
 };
 
 struct m_use {

@@ -580,8 +580,10 @@ static void engine_and_reference_agree_on_every_sampled_host(void **state)
 			const char *cpe = s.cpe[s.first[h] + i];
 			if (cpe_parse(cpe, strlen(cpe), &parsed[i], err, sizeof err) < 0)
 				fail_msg("sample CPE %s: %s", cpe, err);
-			/* every 13th host's CPEs come from accepted suggestions */
-			origins[i] = h % 13 == 5 ? MATCH_ORIGIN_SUGGESTED : MATCH_ORIGIN_GIVEN;
+			/* every 13th host's CPEs come from accepted suggestions, every 17th has
+			 * no known version */
+			origins[i] = h % 13 == 5 ? MATCH_ORIGIN_SUGGESTED
+				     : h % 17 == 3 ? MATCH_ORIGIN_PRODUCT_ONLY : MATCH_ORIGIN_GIVEN;
 			mc[i] = (struct match_cpe){ &parsed[i], origins[i] };
 		}
 		const struct match_finding *f;
