@@ -32,6 +32,7 @@ fi
 t0=$(date +%s.%N)
 build/vans --db "$work/kb.db" feed import nvd "${feeds[@]}" >"$work/import.log"
 t1=$(date +%s.%N)
-echo "knowledge base: ${#feeds[@]} feed files imported in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s" \
-  "($(build/vans --db "$work/kb.db" feed status | awk -F'\t' '$1=="cves"{print $2} $1=="cpe matches"{m=$2} END{printf "; %s cpe_match rows", m}'))"
+status=$(build/vans --db "$work/kb.db" feed status)
+echo "knowledge base: ${#feeds[@]} feed files imported in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s:" \
+  "$(awk -F'\t' '$1=="cves"{c=$2} $1=="cpe matches"{m=$2} END{printf "%s CVEs, %s cpe_match rows", c, m}' <<<"$status")"
 "$work/match_bench" "$work/kb.db" "$dict" "$modified" "${ASSETS:-1000000}" "${SLICE:-20000}"

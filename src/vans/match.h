@@ -10,6 +10,7 @@
 
 #include "core/err.h"
 #include "kb/cpe.h"
+#include "kb/version.h"
 
 struct db;
 struct match_index;
@@ -108,7 +109,7 @@ struct match_stats {
 	size_t matchers;           /* distinct criteria (criteria string + bounds) */
 	size_t products;           /* distinct (part, vendor, product) keys */
 	size_t versions;           /* distinct pre-parsed version strings */
-	size_t bad_criteria;       /* rows whose criteria do not parse (never match) */
+	size_t bad_criteria;       /* distinct criteria that do not parse (never match) */
 	size_t unkeyed;            /* matchers without a concrete part, vendor and product */
 	size_t bytes;              /* memory the index holds */
 };
