@@ -282,6 +282,11 @@ enum err db_exec(struct db_stmt *s)
 	return e;
 }
 
+enum err db_last_error(struct db *db)
+{
+	return db->drv->last_error(db->conn);
+}
+
 int64_t db_changes(struct db *db)
 {
 	return db->drv->changes(db->conn);

@@ -49,6 +49,9 @@ void db_reset(struct db_stmt *s);
  * violation, ERR_INVALID on another constraint, ERR_DB otherwise. */
 enum err db_exec(struct db_stmt *s);
 int64_t db_changes(struct db *db);
+/* Classification of the last failure on db (ERR_EXISTS for a unique violation, …): for
+ * statements stepped by hand, such as INSERT … RETURNING. */
+enum err db_last_error(struct db *db);
 int64_t db_last_insert_id(struct db *db);
 const char *db_errmsg(struct db *db);
 

@@ -56,7 +56,11 @@ static void migrations_apply_once(void **state)
 	int applied;
 	assert_int_equal(db_schema_version(f->db), 0);
 	assert_int_equal(db_migrate(f->db, &applied, err, sizeof err), ERR_OK);
-	assert_int_equal(applied, db_latest_migration());
+	/* each module numbers its migrations in its own range, so versions have gaps */
+	int files = 0;
+	for (unsigned long i = 0; i < embedded_count; i++)
+		files += strncmp(embedded_files[i].name, "migrations/", 11) == 0;
+	assert_int_equal(applied, files);
 	assert_int_equal(db_schema_version(f->db), db_latest_migration());
 	assert_int_equal(db_migrate(f->db, &applied, err, sizeof err), ERR_OK);
 	assert_int_equal(applied, 0);
