@@ -83,7 +83,7 @@ size_t account_validate(const struct config *cfg, const struct account_new *n, s
 		PROBLEM("email", "required");
 	else if (!email_valid(n->email, strlen(n->email)))
 		PROBLEM("email", "invalid");
-	if (!n->is_operator) {
+	if (!n->is_operator && !n->contact_optional) {
 		char m[11];
 		if (!len_of(n->mobile))
 			PROBLEM("mobile", "required");

@@ -25,7 +25,8 @@ struct account_new {
 	const char *username, *password, *password_confirm, *name, *email, *mobile, *title, *department,
 		*address, *phone, *extension, *fax;
 	bool is_operator;
-	bool no_password;         /* created with a set-up link instead (operators by CLI) */
+	bool no_password;         /* created with a set-up link instead (by `vans user add`) */
+	bool contact_optional;    /* mobile, title, address, phone may be filled in later (CLI) */
 };
 
 /* A problem with one field: field is the form field's name, code a message-key suffix such
