@@ -19,6 +19,7 @@ enum {
 	ROLE_VANS_USER = 1u << 1,    /* VANS 一般權限 approved */
 	ROLE_ORG_ADMIN = 1u << 2,    /* VANS 機關管理者 approved */
 	ROLE_OPERATOR = 1u << 3,     /* the platform operator */
+	ROLE_APIKEY = 1u << 4,       /* an organisation's API key (no account) */
 };
 
 struct perm_def {
