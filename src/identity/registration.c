@@ -61,7 +61,7 @@ enum err registration_get(struct db *db, struct arena *a, const char *token, str
 		out->verified = db_col_int(s, 9) != 0;
 		out->wants = arena_strdup(a, db_col_text(s, 10));
 		out->expires_at = db_col_int(s, 11);
-		out->codes_sent = out->email_hash[0] != '\0';
+		out->codes_sent = out->email_hash[0] != '\0' || out->verified;
 	}
 	db_reset(s);
 	if (rc != DB_ROW)
