@@ -32,6 +32,7 @@ static void table_init(struct table *t, struct request *r, struct val *ctx, cons
 		val_push(a, cols, val_str_static(a, i18n_get(r->lang, col_keys[i])));
 	val_set(a, ctx, "columns", cols);
 	val_set(a, ctx, "rows", t->rows);
+	val_set_bool(a, ctx, "has_rows", false);
 	val_set(a, ctx, "empty", val_str_static(a, i18n_get(r->lang, empty_key)));
 	val_set_bool(a, ctx, "create_form", false);
 	val_set_bool(a, ctx, "new_key", false);
@@ -47,6 +48,7 @@ static struct val *table_row(struct table *t, const char *const *cells)
 	val_set(a, row, "cells", c);
 	val_set_bool(a, row, "action", false);
 	val_push(a, t->rows, row);
+	val_set_bool(a, t->ctx, "has_rows", true);
 	return row;
 }
 

@@ -81,6 +81,8 @@ static void list_page(struct request *r, struct response *w, bool op)
 			 perm_row(r, &list[i], op ? "/admin/reviews" : "/org/reviews"));
 	val_set(a, ctx, "pending", pending);
 	val_set(a, ctx, "removal", removal);
+	val_set_bool(a, ctx, "has_pending", pending->u.a.n > 0);
+	val_set_bool(a, ctx, "has_removal", removal->u.a.n > 0);
 	ui_take_flash(r, w, ctx);
 	page_render(r, w, 200, "reviews", op ? "admin.reviews.title" : "org.reviews.title", ctx);
 }
@@ -104,8 +106,8 @@ static bool reviewable(struct request *r, bool op, struct perm *p)
 	if (!db || !id || perm_get(db, &r->arena, id, p) != ERR_OK)
 		return false;
 	const struct perm_def *d = perm_def_find(p->module, p->permission);
-	if (!d)
-		return false;
+	if (!d || p->account_id == r->user.account_id)
+		return false; /* nobody reviews their own request */
 	if (op)
 		return d->operator_reviews;
 	return !d->operator_reviews && p->org_id == r->user.org_id && r->user.org_id != 0;
