@@ -1,5 +1,5 @@
-/* Passwords: the configurable policy of the national system (length, character classes,
- * letters and digits only), a check against a real common-password list (John the
+/* Passwords: the configurable policy of the national system — length, character classes,
+ * letters and digits only — with a check against a real common-password list (John the
  * Ripper's, from Debian's john-data, compiled in), and Argon2id hashing with rehash. */
 #ifndef VANS_IDENTITY_PASSWORD_H
 #define VANS_IDENTITY_PASSWORD_H

@@ -118,7 +118,7 @@ bool email_valid(const char *p, size_t n)
 
 bool mobile_valid(const char *p, size_t n, char out[11])
 {
-	char digits[11];
+	char digits[11] = { 0 };
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (is_digit(p[i])) {
