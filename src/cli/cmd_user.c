@@ -88,8 +88,34 @@ static int set_disabled(const char *username, bool disabled)
 	return rc;
 }
 
+/* A new set-up link for an account (the old one stops working), e.g. for a lost link. */
+static int link(const char *username)
+{
+	struct db *db = cli_open_db(1);
+	if (!db)
+		return 1;
+	struct arena a;
+	arena_init(&a, 0);
+	struct account acct;
+	char token[LINK_TOKEN_SIZE];
+	int rc = 1;
+	if (account_by_username(db, &a, username, &acct) != ERR_OK) {
+		fprintf(stderr, "vans user link: no account %s\n", username);
+	} else if (link_issue(db, acct.id, "setup", SETUP_TTL, token) == ERR_OK) {
+		audit_append(db, 0, "cli", acct.org_id, "account.setup_link", username, "", "");
+		printf("set-up link for %s, valid for 72 hours and usable once:\n%s/setup/%s\n", username,
+		       cli_config.base_url, token);
+		rc = 0;
+	}
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}
+
 int cli_user(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "link"))
+		return link(argv[2]);
 	if (argc >= 2 && !strcmp(argv[1], "add"))
 		return add(argc, argv);
 	if (argc == 3 && (!strcmp(argv[1], "disable") || !strcmp(argv[1], "enable")))

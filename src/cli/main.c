@@ -32,10 +32,11 @@ static const struct command commands[] = {
 	  "vans org list\n"
 	  "vans org check-id ID     prints \"oid valid\", \"ubn valid\" or \"invalid: REASON\" (exit 0 or 1)\n"
 	  "Wherever a command takes --org ID, ID is the organisation's OID or 統一編號.\n" },
-	{ "user", cli_user, "accounts: add (prints a one-time set-up link), disable, enable",
+	{ "user", cli_user, "accounts: add (prints a one-time set-up link), link, disable, enable",
 	  "vans user add --role operator|admin|user --username U --email E --name N [--org ID] [--mobile M]\n"
 	  "  Creates the account without a password and prints a single-use set-up link (valid 72 hours).\n"
 	  "  admin: VANS 機關管理者 of --org; user: VANS 一般權限 of --org; operator: the platform operator.\n"
+	  "vans user link U      a new set-up link (the previous one stops working)\n"
 	  "vans user disable U | vans user enable U\n" },
 	{ "apikey", cli_apikey, "API keys of an organisation: create, list, revoke",
 	  "vans apikey create --org ID [--name NAME]   prints the key once (88 characters)\n"

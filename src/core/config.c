@@ -50,7 +50,7 @@ static const struct key keys[] = {
 	{ "feed_dir", K_STRING, OFF(feed_dir), "../shared/data", 0, 0,
 	  "Folder that `make run` loads vulnerability feeds from on an empty database." },
 	{ "smtp_url", K_STRING, OFF(smtp_url), "smtp://127.0.0.1:25", 0, 0,
-	  "Mail server for outgoing mail: smtp://HOST:PORT, smtps:// for TLS, user:password@ for AUTH." },
+	  "Mail server for outgoing mail: smtp://HOST:PORT, smtps:// for TLS, user:password@ for AUTH; file:DIR writes .eml files (development)." },
 	{ "smtp_from", K_STRING, OFF(smtp_from), "vans@localhost", 0, 0,
 	  "Sender address of every mail vans sends." },
 	{ "sms_driver", K_SMS, OFF(sms_driver), "file", 0, 0,

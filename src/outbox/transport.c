@@ -52,6 +52,32 @@ static void envelope(const char *addr, char *out, size_t n)
 		snprintf(out, n, "<%s>", addr);
 }
 
+static void mkdirs(const char *dir);
+
+/* smtp_url "file:DIR": each mail as an .eml file in DIR, for development without a server. */
+static enum err mail_file(const char *dir, const struct buf *msg, char *why, size_t whylen)
+{
+	mkdirs(dir);
+	unsigned char rnd[6];
+	char rhex[13], tmp[1200], final[1200];
+	crypto_random(rnd, sizeof rnd);
+	crypto_hex(rnd, sizeof rnd, rhex, sizeof rhex);
+	long long now = (long long)clock_now_unix();
+	snprintf(final, sizeof final, "%s/%lld-%s.eml", dir, now, rhex);
+	snprintf(tmp, sizeof tmp, "%s/.%lld-%s.tmp", dir, now, rhex);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0640);
+	bool ok = fd >= 0 && write(fd, msg->data, msg->len) == (ssize_t)msg->len;
+	if (fd >= 0 && close(fd) != 0)
+		ok = false;
+	if (ok && rename(tmp, final) != 0)
+		ok = false;
+	if (!ok) {
+		snprintf(why, whylen, "mail file %s: %s", final, strerror(errno));
+		unlink(tmp);
+	}
+	return ok ? ERR_OK : ERR_UNAVAILABLE;
+}
+
 enum err transport_send_mail(const struct config *cfg, const char *to, const char *subject, const char *body,
 			     char *why, size_t whylen)
 {
@@ -64,6 +90,11 @@ enum err transport_send_mail(const struct config *cfg, const char *to, const cha
 	const char *at = strrchr(cfg->smtp_from, '@');
 	snprintf(msgid, sizeof msgid, "%s@%.*s", rhex, at ? (int)strcspn(at + 1, ">") : 9, at ? at + 1 : "localhost");
 	message_mail(&msg, cfg->smtp_from, to, subject, body, clock_now_unix(), msgid);
+	if (strncmp(cfg->smtp_url, "file:", 5) == 0) {
+		enum err e = mail_file(cfg->smtp_url + 5, &msg, why, whylen);
+		buf_free(&msg);
+		return e;
+	}
 	envelope(cfg->smtp_from, from_env, sizeof from_env);
 	envelope(to, to_env, sizeof to_env);
 	CURL *c = curl_easy_init();

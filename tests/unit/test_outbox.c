@@ -84,6 +84,14 @@ static void messages_wait_in_the_outbox_until_delivered(void **state)
 	assert_int_equal(outbox_enqueue(db, "email", "a@b.test", "subject", "body", &id), ERR_OK);
 	assert_int_equal(outbox_enqueue(db, "email", "a@b.test\n", "s", "b", &id), ERR_INVALID);
 	assert_int_equal(outbox_enqueue(db, "fax", "a", "s", "b", &id), ERR_INVALID);
+	/* smtp_url file:DIR (make run without a mail server) writes the mail as a file */
+	char maildir[96];
+	snprintf(maildir, sizeof maildir, "file:%s/mail", path);
+	struct config fc = c;
+	fc.smtp_url = maildir;
+	char why[256];
+	assert_int_equal(transport_send_mail(&fc, "dev@vans.test", "subject", "body", why, sizeof why), ERR_OK);
+	assert_int_equal(count_files(maildir + 5), 1);
 	struct outbox_result r = { 0 };
 	assert_int_equal(outbox_run_once(db, &c, "test", 10, &r), 2);
 	assert_int_equal(r.sent, 1);
@@ -112,6 +120,16 @@ static void messages_wait_in_the_outbox_until_delivered(void **state)
 		fclose(fp);
 		assert_non_null(strstr(line, "\"to\":\"0912345678\",\"text\":\"驗證碼 123456\""));
 		unlink(f);
+	}
+	closedir(d);
+	rmdir(cmd);
+	snprintf(cmd, sizeof cmd, "%s/mail", path);
+	d = opendir(cmd);
+	while ((e = readdir(d))) {
+		char f[512];
+		snprintf(f, sizeof f, "%s/%s", cmd, e->d_name);
+		if (e->d_name[0] != '.')
+			unlink(f);
 	}
 	closedir(d);
 	rmdir(cmd);
