@@ -64,7 +64,7 @@ void ui_error(struct ui_form *f, const char *name, const char *msg_key)
 		const char *label = val_string(val_get(o, "label"));
 		struct val *e = val_obj(a);
 		val_set_str(a, e, "field", name);
-		val_set_str(a, e, "message", arena_printf(a, "%s：%s", label, msg));
+		val_set_str(a, e, "message", arena_printf(a, "%s%s%s", label, f->r->lang == LANG_EN ? ": " : "：", msg));
 		val_push(a, f->errors, e);
 		val_set_bool(a, f->ctx, "has_errors", true);
 		return;
