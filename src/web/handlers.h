@@ -17,5 +17,7 @@ void probe_metrics(struct request *r, struct response *w);
 void api_index(struct request *r, struct response *w);
 void api_openapi(struct request *r, struct response *w);
 
+#include "web/pages/identity.h"
+
 
 #endif
