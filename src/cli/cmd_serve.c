@@ -3,6 +3,8 @@
 #include "cli/cli.h"
 #include "core/log.h"
 #include "kb/import.h"
+#include "identity/totp.h"
+#include "outbox/outbox.h"
 #include "store/db.h"
 #include "web/app.h"
 #include "web/server.h"
@@ -48,7 +50,12 @@ int cli_serve(int argc, char **argv)
 		fprintf(stderr, "vans serve: %s\n", err);
 		return 1;
 	}
+	if (totp_init() < 0 || outbox_start(&cli_config) < 0) {
+		fprintf(stderr, "vans serve: cannot start the outbox sender\n");
+		return 1;
+	}
 	int rc = web_serve(&cli_config);
+	outbox_stop();
 	web_app_free();
 	return rc;
 }
