@@ -2,6 +2,7 @@
  * signal asks it to stop. Flags override the configuration for this run. */
 #include "cli/cli.h"
 #include "core/log.h"
+#include "kb/feed_job.h"
 #include "kb/import.h"
 #include "identity/totp.h"
 #include "outbox/outbox.h"
@@ -34,6 +35,7 @@ int cli_serve(int argc, char **argv)
 	struct db *db = cli_open_db(1);
 	if (!db)
 		return 1;
+	kb_feed_job_abandon_stale(db);
 	bool rebuilt;
 	if (kb_search_rebuild_if_needed(db, &rebuilt) != ERR_OK)
 		log_warn("vans serve: the CVE search index could not be rebuilt; searches may miss records");
