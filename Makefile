@@ -86,10 +86,11 @@ $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
 
 # The browser widgets come from npm: a fresh checkout gets them with `npm ci` (quick when
 # already installed, and what scripts/install-deps runs too).
-$(VENDOR_FILES): package-lock.json
+$(VENDOR_FILES): node_modules/.package-lock.json ;
+node_modules/.package-lock.json: package-lock.json
 	@echo "  NPM     ci (front-end packages compiled into the binary)"
 	@npm ci --no-audit --no-fund --loglevel=error
-	@touch $(VENDOR_FILES)
+	@touch $@
 
 $(BUILD)/gen/embedded.c: $(EMBED) $(VENDOR_FILES) build/tools/embed
 	@mkdir -p $(dir $@)

@@ -1,6 +1,7 @@
 /* Entry point of the vans binary: global options (--db, --config, --log-level) come
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
+#include "cli/cmd_feed.h"
 #include "cli/cmd_cpe.h"
 #include "cli/cmd_cvss.h"
 #include "cli/cmd_version.h"
@@ -31,6 +32,13 @@ static const struct command commands[] = {
 	  "vans db restore FILE          load a backup into the database, which must be empty\n"
 	  "vans db copy [--from URL] --to URL\n"
 	  "                              copy every table into another, empty database (any engine)\n" },
+	{ "feed", cli_feed, "import vulnerability feeds and show what is loaded",
+	  "vans feed import nvd FILE...   NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed sync nvd [--since DATE] [--api-key KEY]\n"
+	  "                               incremental sync from the NVD CVE API 2.0 (resumable)\n"
+	  "vans feed status               what is loaded, and when\n" },
+	{ "cve", cli_cve, "show a CVE from the knowledge base",
+	  "vans cve show CVE-ID           the stored record as JSON\n" },
 	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
 	  "vans cvss [VECTOR...]   one line per vector: VECTOR, base, temporal, environmental, severity\n"
 	  "                        (one vector per line on stdin when none are given)\n" },

@@ -23,6 +23,12 @@ struct config {
 	int64_t max_connections;
 	char *default_lang;       /* zh-TW or en */
 	char *feed_dir;           /* where make run looks for vulnerability feeds */
+	char *nvd_api_url;        /* NVD CVE API 2.0 endpoint */
+	char *nvd_api_key;        /* "" for none */
+	int64_t nvd_page_size;
+	int64_t nvd_rate_window;  /* seconds */
+	int64_t nvd_retry_max;
+	int64_t nvd_retry_base_ms;
 	/* outbound messages (src/outbox) */
 	char *smtp_url;           /* smtp://host:port or smtps://user:pass@host */
 	char *smtp_from;          /* From: address of every mail */

@@ -149,7 +149,7 @@ const char *val_string(const struct val *v)
 	return v && v->kind == VAL_STR ? v->u.s.p : NULL;
 }
 
-static void write_string(const char *s, size_t n, struct buf *out)
+void json_write_string(struct buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	buf_putc(out, '"');
@@ -192,7 +192,7 @@ void val_write_json(const struct val *v, struct buf *out)
 		else
 			buf_puts(out, "null");
 		break;
-	case VAL_STR: write_string(v->u.s.p, v->u.s.len, out); break;
+	case VAL_STR: json_write_string(out, v->u.s.p, v->u.s.len); break;
 	case VAL_ARR:
 		buf_putc(out, '[');
 		for (size_t i = 0; i < v->u.a.n; i++) {
@@ -207,7 +207,7 @@ void val_write_json(const struct val *v, struct buf *out)
 		for (size_t i = 0; i < v->u.o.n; i++) {
 			if (i)
 				buf_putc(out, ',');
-			write_string(v->u.o.m[i].key, strlen(v->u.o.m[i].key), out);
+			json_write_string(out, v->u.o.m[i].key, strlen(v->u.o.m[i].key));
 			buf_putc(out, ':');
 			val_write_json(v->u.o.m[i].v, out);
 		}

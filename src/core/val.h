@@ -59,6 +59,9 @@ bool val_truthy(const struct val *v);
 /* String content, or NULL when v is not a string. */
 const char *val_string(const struct val *v);
 
+/* Writes s as a JSON string literal (quotes included): for code that streams JSON without
+ * building a tree first. */
+void json_write_string(struct buf *out, const char *s, size_t n);
 /* Writes v as JSON (UTF-8 passed through, control characters escaped). */
 void val_write_json(const struct val *v, struct buf *out);
 /* Parses JSON text (duplicate keys rejected, depth capped at 64) into the arena.

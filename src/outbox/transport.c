@@ -1,12 +1,13 @@
-/* libcurl for SMTP and the SMS gateway; the file driver for SMS in development. Every
- * transfer has connect and total timeouts, so a stuck server cannot hold the sender. */
+/* Mail over SMTP and SMS through the gateway (both via net/http_client, which has connect
+ * and total timeouts, so a stuck server cannot hold the sender); file drivers for both in
+ * development. */
 #include "outbox/transport.h"
 #include "outbox/message.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/crypto.h"
+#include "net/http_client.h"
 
-#include <curl/curl.h>
 #include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,29 +18,7 @@
 
 int transport_init(void)
 {
-	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
-}
-
-struct reader {
-	const char *data;
-	size_t len, pos;
-};
-
-static size_t read_cb(char *dst, size_t size, size_t nmemb, void *userp)
-{
-	struct reader *r = userp;
-	size_t room = size * nmemb, left = r->len - r->pos;
-	size_t n = left < room ? left : room;
-	memcpy(dst, r->data + r->pos, n);
-	r->pos += n;
-	return n;
-}
-
-static size_t discard_cb(char *p, size_t size, size_t nmemb, void *userp)
-{
-	(void)p;
-	(void)userp;
-	return size * nmemb;
+	return http_client_init();
 }
 
 /* "vans <noreply@x>" → "<noreply@x>"; "noreply@x" → "<noreply@x>" */
@@ -97,31 +76,9 @@ enum err transport_send_mail(const struct config *cfg, const char *to, const cha
 	}
 	envelope(cfg->smtp_from, from_env, sizeof from_env);
 	envelope(to, to_env, sizeof to_env);
-	CURL *c = curl_easy_init();
-	if (!c) {
-		buf_free(&msg);
-		snprintf(why, whylen, "curl_easy_init failed");
-		return ERR_UNAVAILABLE;
-	}
-	struct reader r = { msg.data, msg.len, 0 };
-	struct curl_slist *rcpt = curl_slist_append(NULL, to_env);
-	curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from_env);
-	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
-	curl_easy_setopt(c, CURLOPT_READDATA, &r);
-	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	CURLcode rc = curl_easy_perform(c);
-	if (rc != CURLE_OK)
-		snprintf(why, whylen, "smtp: %s", curl_easy_strerror(rc));
-	curl_slist_free_all(rcpt);
-	curl_easy_cleanup(c);
+	enum err e = net_smtp_send(cfg->smtp_url, from_env, to_env, msg.data, msg.len, why, whylen);
 	buf_free(&msg);
-	return rc == CURLE_OK ? ERR_OK : ERR_UNAVAILABLE;
+	return e;
 }
 
 static void mkdirs(const char *dir)
@@ -176,40 +133,18 @@ static enum err sms_http(const struct config *cfg, const char *to, const char *t
 	struct buf body;
 	buf_init(&body, 1 << 20);
 	message_sms_json(&body, cfg->sms_gateway_template, to, text);
-	CURL *c = curl_easy_init();
-	if (!c) {
-		buf_free(&body);
-		snprintf(why, whylen, "curl_easy_init failed");
-		return ERR_UNAVAILABLE;
-	}
-	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+	const char *headers[3] = { "Content-Type: application/json", NULL, NULL };
 	char auth[1024];
 	if (*cfg->sms_gateway_auth) {
 		snprintf(auth, sizeof auth, "Authorization: %s", cfg->sms_gateway_auth);
-		h = curl_slist_append(h, auth);
+		headers[1] = auth;
 	}
-	curl_easy_setopt(c, CURLOPT_URL, cfg->sms_gateway_url);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body.len);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard_cb);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	CURLcode rc = curl_easy_perform(c);
 	long status = 0;
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	enum err e = ERR_OK;
-	if (rc != CURLE_OK) {
-		snprintf(why, whylen, "sms gateway: %s", curl_easy_strerror(rc));
-		e = ERR_UNAVAILABLE;
-	} else if (status < 200 || status > 299) {
+	enum err e = http_post(cfg->sms_gateway_url, headers, body.data, body.len, 30, &status, why, whylen);
+	if (e == ERR_OK && (status < 200 || status > 299)) {
 		snprintf(why, whylen, "sms gateway answered %ld", status);
 		e = ERR_UNAVAILABLE;
 	}
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
 	buf_free(&body);
 	return e;
 }

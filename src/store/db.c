@@ -15,11 +15,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define BIND_CACHE 32
+
 struct db_stmt {
 	struct db *db;
 	void *handle;
 	enum stmt_id id;
 	uint64_t started;     /* monotonic ns of the first step, 0 when idle */
+	/* parameter name → index, remembered by the name's address: callers pass string
+	 * literals, so bulk imports skip the engine's name search on every bind */
+	const char *bind_name[BIND_CACHE];
+	int bind_idx[BIND_CACHE];
+	int nbind;
 };
 
 struct db {
@@ -276,7 +283,14 @@ struct db_stmt *db_stmt(struct db *db, enum stmt_id id)
 
 static int bind_index(struct db_stmt *s, const char *name)
 {
+	for (int i = 0; i < s->nbind; i++)
+		if (s->bind_name[i] == name)
+			return s->bind_idx[i];
 	int idx = s->db->drv->bind_index(s->handle, name);
+	if (idx > 0 && s->nbind < BIND_CACHE) {
+		s->bind_name[s->nbind] = name;
+		s->bind_idx[s->nbind++] = idx;
+	}
 	if (idx <= 0) {
 		log_error("statement %s has no parameter %s", name_of(s), name);
 		abort();

@@ -80,3 +80,18 @@ const char *form_get(const struct kv *fields, const char *name)
 			return f->value;
 	return NULL;
 }
+
+void url_encode(struct buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~') {
+			buf_putc(out, (char)c);
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			buf_append(out, e, 3);
+		}
+	}
+}

@@ -18,4 +18,7 @@ const char *form_get(const struct kv *fields, const char *name);
 /* Percent-decodes (and '+' → space when plus_is_space) into the arena. */
 char *url_decode(struct arena *a, const char *p, size_t len, int plus_is_space, size_t *outlen);
 
+/* Percent-encodes s for a query-string value (RFC 3986 unreserved characters kept). */
+void url_encode(struct buf *out, const char *s, size_t len);
+
 #endif

@@ -20,4 +20,6 @@ void api_openapi(struct request *r, struct response *w);
 #include "web/pages/identity.h"
 
 
+#include "web/pages/kb.h"
+
 #endif

@@ -75,6 +75,11 @@ static int load_file(struct catalogue *c, size_t *cap, const struct embedded_fil
 			*cap *= 2;
 			c->msgs = xrealloc(c->msgs, *cap * sizeof *c->msgs);
 		}
+		/* a value in double quotes keeps its leading and trailing spaces */
+		if (val.len >= 2 && val.p[0] == '"' && val.p[val.len - 1] == '"') {
+			val.p++;
+			val.len -= 2;
+		}
 		c->msgs[c->count].key = xstrndup(key.p, key.len);
 		c->msgs[c->count].value = unescape(val);
 		c->count++;

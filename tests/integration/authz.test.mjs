@@ -33,6 +33,8 @@ const TABLE = {
   'GET /admin/audit': 'o',
   'GET /api/v1/captcha': '*', 'GET /api/v1/me': 'uabo', 'GET /api/v1/org': 'ab', 'GET /api/v1/org/accounts': 'ab',
   'POST /api/v1/org/apikeys/{id}/revoke': 'ab',
+  'GET /cves': '*', 'GET /cves/{id}': '*', 'GET /api/v1/cves': '*', 'GET /api/v1/cves/{id}': '*',
+  'GET /admin/feeds': 'o', 'POST /admin/feeds/sync': 'o', 'GET /api/v1/admin/feeds': 'o',
 };
 
 // Every route the server has, from the route files themselves.

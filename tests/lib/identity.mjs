@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { pbkdf2Sync } from 'node:crypto';
 import path from 'node:path';
-import { startVans, runVans, tempDir, Client } from './vans.mjs';
+import { startVans, runVans, tempDir, Client, freshDb } from './vans.mjs';
 
 export const PASSWORD = 'Tq7vLm2xRb9w';
 
@@ -107,7 +107,7 @@ export function identityEnv(smtpUrl, smsDir, extra = {}) {
 export async function startPlatform({ env = {} } = {}) {
   const smtp = await startSmtp();
   const dir = tempDir('vans-id-');
-  const db = path.join(dir, 'vans.db');
+  const db = freshDb(dir);
   const smsDir = path.join(dir, 'sms');
   const e = identityEnv(smtp.url, smsDir, env);
   const cli = (...args) => {

@@ -24,6 +24,17 @@ export function runVans(args, { env = {}, input, cwd = root } = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// The same without blocking the event loop: for tests that serve something vans calls.
+export function runVansAsync(args, { env = {}, cwd = root } = {}) {
+  return new Promise((resolve) => {
+    const p = spawn(bin, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    p.stdout.on('data', (d) => { stdout += d; });
+    p.stderr.on('data', (d) => { stderr += d; });
+    p.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 export function tempDir(prefix = 'vans-test-') {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }

@@ -1,0 +1,181 @@
+/* `vans feed`: import vulnerability feeds from files and show what is loaded. Each file is
+ * one transaction; a progress bar is drawn when stderr is a terminal, and a summary line is
+ * printed per file. */
+#include "cli/cli.h"
+#include "cli/cmd_feed.h"
+#include "core/clock.h"
+#include "kb/import.h"
+#include "kb/nvd_sync.h"
+#include "net/http_client.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+struct progress {
+	const char *name;
+	uint64_t started;
+	int shown;
+};
+
+static void draw_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	struct progress *p = ctx;
+	if (!isatty(STDERR_FILENO) || total == 0)
+		return;
+	int pct = (int)(done * 100 / total);
+	if (pct > 100)
+		pct = 100;
+	if (pct == p->shown)
+		return;
+	p->shown = pct;
+	double secs = (double)(clock_mono_ns() - p->started) / 1e9;
+	char bar[31];
+	int fill = pct * 30 / 100;
+	for (int i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : ' ';
+	bar[30] = '\0';
+	fprintf(stderr, "\r  %-32.32s [%s] %3d%%  %6.1f MB/s", p->name, bar, pct,
+		secs > 0 ? (double)done / 1e6 / secs : 0.0);
+	fflush(stderr);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static int import_nvd(struct db *db, int nfiles, char **files)
+{
+	int failed = 0;
+	for (int i = 0; i < nfiles; i++) {
+		struct kb_import_stats st = { 0 };
+		struct progress p = { .name = base_name(files[i]), .started = clock_mono_ns(), .shown = -1 };
+		char err[1024] = "";
+		enum err e = kb_import_nvd_file(db, files[i], &st, draw_progress, &p, err, sizeof err);
+		if (p.shown >= 0)
+			fputs("\r\033[K", stderr);
+		if (e != ERR_OK) {
+			fprintf(stderr, "vans feed import nvd: %s (nothing of this file was kept)\n", err);
+			failed++;
+			continue;
+		}
+		char summary[512];
+		kb_stats_format(&st, summary, sizeof summary);
+		printf("%s: %s — %.1f MB in %.1f s\n", files[i], summary, (double)st.bytes_json / 1e6, st.seconds);
+	}
+	return failed ? 1 : 0;
+}
+
+static int feed_status(struct db *db)
+{
+	struct db_stmt *s = db_stmt(db, STMT_KB_COUNTS);
+	if (s && db_step(s) == DB_ROW) {
+		printf("cves\t%lld (rejected %lld)\nkev\t%lld\nepss\t%lld\ncpe dictionary\t%lld\ncpe matches\t%lld\n",
+		       (long long)db_col_int(s, 0), (long long)db_col_int(s, 1), (long long)db_col_int(s, 2),
+		       (long long)db_col_int(s, 3), (long long)db_col_int(s, 4), (long long)db_col_int(s, 5));
+	}
+	if (s)
+		db_reset(s);
+	s = db_stmt(db, STMT_KB_FEED_STATUS_LIST);
+	int any = 0;
+	while (s && db_step(s) == DB_ROW) {
+		if (!any++)
+			printf("\nfeed\tloaded at\tsource\tlast import\n");
+		printf("%s\t%s\t%s\t%s\n", db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 3), db_col_text(s, 4));
+	}
+	if (s)
+		db_reset(s);
+	if (!any)
+		printf("\nNo feed has been loaded. Load one with: vans feed import nvd FILE...\n");
+	return 0;
+}
+
+static void sync_progress(void *ctx, uint64_t stored, int64_t window_total, int64_t window_done)
+{
+	(void)ctx;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\r  NVD API: %llu records stored; this window %lld of %lld\033[K",
+			(unsigned long long)stored, (long long)window_done, (long long)window_total);
+	else
+		fprintf(stderr, "nvd sync: %llu records stored; this window %lld of %lld\n", (unsigned long long)stored,
+			(long long)window_done, (long long)window_total);
+}
+
+static int sync_nvd(struct db *db, int argc, char **argv)
+{
+	struct kb_sync_options o = {
+		.base_url = cli_config.nvd_api_url,
+		.api_key = cli_config.nvd_api_key,
+		.since = -1,
+		.until = -1,
+		.page_size = (int)cli_config.nvd_page_size,
+		.rate_window = (int)cli_config.nvd_rate_window,
+		.max_retries = (int)cli_config.nvd_retry_max,
+		.retry_base_ms = (int)cli_config.nvd_retry_base_ms,
+		.progress = sync_progress,
+	};
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--since") && i + 1 < argc) {
+			const char *v = argv[++i];
+			if (clock_parse_iso8601(v, strlen(v), &o.since) < 0) {
+				fprintf(stderr, "vans feed sync nvd: --since \"%s\" is not a date (YYYY-MM-DD or ISO 8601)\n", v);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--api-key") && i + 1 < argc) {
+			o.api_key = argv[++i];
+		} else {
+			fprintf(stderr, "vans feed sync nvd: unexpected argument \"%s\"\n", argv[i]);
+			return 2;
+		}
+	}
+	if (http_client_init() < 0) {
+		fprintf(stderr, "vans feed sync nvd: the HTTP client failed to start\n");
+		return 1;
+	}
+	struct kb_import_stats st = { 0 };
+	char err[1024] = "", summary[512];
+	enum err e = kb_sync_nvd(db, &o, &st, err, sizeof err);
+	if (isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	kb_stats_format(&st, summary, sizeof summary);
+	if (e != ERR_OK) {
+		fprintf(stderr, "vans feed sync nvd: %s\n  stored before the failure (kept; the next sync resumes there): %s\n",
+			err, summary);
+		return 1;
+	}
+	printf("NVD API: %s\n", summary);
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: vans feed import nvd FILE...      NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+		   "       vans feed sync nvd [--since DATE] [--api-key KEY]\n"
+		   "                                         incremental sync from the NVD CVE API 2.0\n"
+		   "       vans feed status                  what is loaded, and when\n");
+}
+
+int cli_feed(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help")) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	struct db *db = cli_open_db(1);
+	if (!db)
+		return 1;
+	int rc = 2;
+	if (!strcmp(argv[1], "status") && argc == 2) {
+		rc = feed_status(db);
+	} else if (!strcmp(argv[1], "sync") && argc >= 3 && !strcmp(argv[2], "nvd")) {
+		rc = sync_nvd(db, argc - 3, argv + 3);
+	} else if (!strcmp(argv[1], "import") && argc >= 4 && !strcmp(argv[2], "nvd")) {
+		rc = import_nvd(db, argc - 3, argv + 3);
+	} else {
+		usage(stderr);
+	}
+	db_close(db);
+	return rc;
+}

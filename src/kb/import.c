@@ -1,0 +1,126 @@
+/* Bookkeeping shared by every feed importer: the change sequence that tells the matching
+ * engine which records an import touched, the feed_import history and feed_status rows,
+ * and the one-line summary printed after an import. */
+#include "kb/import.h"
+#include "core/clock.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int64_t kb_next_change_seq(struct db *db)
+{
+	struct db_stmt *s = db_stmt(db, STMT_KB_CHANGE_SEQ_NEXT);
+	if (!s || db_step(s) != DB_ROW) {
+		if (s)
+			db_reset(s);
+		return -1;
+	}
+	int64_t v = db_col_int(s, 0);
+	db_reset(s);
+	return v;
+}
+
+enum err kb_refresh_search(struct db *db, int64_t seq)
+{
+	static const enum stmt_id steps[] = { STMT_KB_FTS_DELETE_CHANGED, STMT_KB_FTS_INSERT_CHANGED };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		struct db_stmt *s = db_stmt(db, steps[i]);
+		db_bind_int(s, ":seq", seq);
+		enum err e = db_exec(s);
+		if (e != ERR_OK)
+			return e;
+	}
+	return ERR_OK;
+}
+
+enum err kb_search_rebuild_if_needed(struct db *db, bool *rebuilt)
+{
+	*rebuilt = false;
+	struct db_stmt *s = db_stmt(db, STMT_KB_FTS_COUNT);
+	if (!s || db_step(s) != DB_ROW) {
+		if (s)
+			db_reset(s);
+		return ERR_DB;
+	}
+	bool in_step = db_col_int(s, 0) == db_col_int(s, 1);
+	db_reset(s);
+	if (in_step)
+		return ERR_OK;
+	enum err e = db_begin(db);
+	if (e != ERR_OK)
+		return e;
+	static const enum stmt_id steps[] = { STMT_KB_FTS_CLEAR, STMT_KB_FTS_FILL };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && e == ERR_OK; i++)
+		e = db_exec(db_stmt(db, steps[i]));
+	if (e == ERR_OK)
+		e = db_commit(db);
+	if (e != ERR_OK)
+		db_rollback(db);
+	*rebuilt = e == ERR_OK;
+	return e;
+}
+
+void kb_stats_skip(struct kb_import_stats *st, const char *reason)
+{
+	st->skipped++;
+	for (int i = 0; i < KB_SKIP_REASONS; i++) {
+		if (!st->skip[i].reason || strcmp(st->skip[i].reason, reason) == 0) {
+			st->skip[i].reason = reason;
+			st->skip[i].count++;
+			return;
+		}
+	}
+}
+
+void kb_stats_format(const struct kb_import_stats *st, char *out, size_t outlen)
+{
+	int n = snprintf(out, outlen, "new %llu, updated %llu, unchanged %llu, rejected %llu, skipped %llu",
+			 (unsigned long long)st->new_records, (unsigned long long)st->updated,
+			 (unsigned long long)st->unchanged, (unsigned long long)st->rejected,
+			 (unsigned long long)st->skipped);
+	for (int i = 0; i < KB_SKIP_REASONS && st->skip[i].reason && n > 0 && (size_t)n < outlen; i++)
+		n += snprintf(out + n, outlen - (size_t)n, "%s%s: %llu", i ? "; " : " (", st->skip[i].reason,
+			      (unsigned long long)st->skip[i].count);
+	if (st->skip[0].reason && n > 0 && (size_t)n < outlen)
+		snprintf(out + n, outlen - (size_t)n, ")");
+}
+
+int64_t kb_import_begin(struct db *db, const char *feed, const char *source)
+{
+	char at[32];
+	struct db_stmt *s = db_stmt(db, STMT_KB_IMPORT_START);
+	db_bind_text(s, ":feed", feed);
+	db_bind_text(s, ":source", source);
+	db_bind_text(s, ":at", clock_format_iso8601(clock_now_unix(), at, sizeof at));
+	int64_t id = db_step(s) == DB_ROW ? db_col_int(s, 0) : 0;
+	db_reset(s);
+	return id;
+}
+
+void kb_import_end(struct db *db, int64_t import_id, const char *feed, const char *source, enum err result,
+		   const struct kb_import_stats *st, const char *message)
+{
+	char at[32], summary[512];
+	clock_format_iso8601(clock_now_unix(), at, sizeof at);
+	kb_stats_format(st, summary, sizeof summary);
+	struct db_stmt *s = db_stmt(db, STMT_KB_IMPORT_FINISH);
+	db_bind_int(s, ":import_id", import_id);
+	db_bind_text(s, ":at", at);
+	db_bind_text(s, ":status", result == ERR_OK ? "done" : "failed");
+	db_bind_int(s, ":new", (int64_t)st->new_records);
+	db_bind_int(s, ":updated", (int64_t)st->updated);
+	db_bind_int(s, ":unchanged", (int64_t)st->unchanged);
+	db_bind_int(s, ":rejected", (int64_t)st->rejected);
+	db_bind_int(s, ":skipped", (int64_t)st->skipped);
+	db_bind_text(s, ":message", result == ERR_OK ? summary : message);
+	db_exec(s);
+	if (result != ERR_OK)
+		return;
+	s = db_stmt(db, STMT_KB_FEED_STATUS_PUT);
+	db_bind_text(s, ":feed", feed);
+	db_bind_text(s, ":at", at);
+	db_bind_int(s, ":records", (int64_t)(st->new_records + st->updated + st->unchanged));
+	db_bind_text(s, ":source", source);
+	db_bind_text(s, ":detail", summary);
+	db_exec(s);
+}
