@@ -128,7 +128,7 @@ lint:
 # libFuzzer builds are separate from the sanitized test build (clang only).
 FUZZ_SECONDS ?= 60
 fuzz: $(BUILD)/gen/embedded.c
-	@scripts/fuzz $(FUZZ_SECONDS)
+	@PKGS="$(PKGS)" scripts/fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all
