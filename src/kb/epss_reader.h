@@ -35,15 +35,22 @@ struct epss_meta {
  * (by convention an enum err from core/err.h). */
 typedef int (*epss_score_cb)(void *ctx, const struct epss_score *score);
 
-/* Reads a file, plain or gzip-compressed. Returns ERR_OK, an enum err (ERR_IO,
- * ERR_INVALID, ERR_TOO_LARGE) with a message naming the file and line in err, or the
- * callback's value. meta may be NULL. */
+/* Reads a file, plain, gzip-compressed or the one member of a zip (kb/feed_input.h).
+ * Returns ERR_OK, an enum err (ERR_IO when the file cannot be opened or its compression
+ * is corrupt or truncated, ERR_INVALID, ERR_TOO_LARGE) with a message naming the file and
+ * line in err, or the callback's value. meta may be NULL. */
 int epss_read_file(const char *path, epss_score_cb cb, void *ctx, struct epss_meta *meta,
                    char *err, size_t errlen);
 
-/* The same over bytes in memory, plain or gzip-compressed (told by the gzip magic);
+/* The same over bytes in memory, packaged in any of those ways (told by magic bytes);
  * name is used in messages. */
 int epss_read_mem(const char *name, const void *p, size_t len, epss_score_cb cb, void *ctx,
                   struct epss_meta *meta, char *err, size_t errlen);
+
+/* The same over an input the caller opened (and closes), e.g. to follow its progress;
+ * messages name the input. Open it with EPSS_MAX_BYTES as its cap. */
+struct feed_input;
+int epss_read_input(struct feed_input *in, epss_score_cb cb, void *ctx, struct epss_meta *meta,
+                    char *err, size_t errlen);
 
 #endif
