@@ -324,7 +324,7 @@ static void test_cve5_reader_errors_name_the_file(void **state)
 {
 	(void)state;
 	static const struct bad cases[] = {
-		{ "{\"dataType\":\"CVE_RECORD\",\n \"dataVersion\": 5.1,}", ERR_INVALID, "r.json:2:" },
+		{ "{\"dataType\":\"CVE_RECORD\",\n \"dataVersion\": 5.1,}", ERR_INVALID, "r.json: line 2," },
 		{ "{\"dataType\":\"CVE_RECORD\",\"dataType\":\"CVE_RECORD\"}", ERR_INVALID, "duplicate" },
 		{ "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"4.0\"}", ERR_INVALID,
 		  "r.json: dataVersion \"4.0\" is not 5.x" },
@@ -1910,7 +1910,7 @@ static void test_cve5_validator_refuses_bad_json(void **state)
 	(void)state;
 	char err[256];
 	assert_int_equal(cve5_validate("{\"dataType\":", 12, err, sizeof(err)), ERR_INVALID);
-	assert_non_null(strstr(err, "1:"));
+	assert_non_null(strstr(err, "line 1,"));
 	assert_int_equal(cve5_validate("{\"a\":1,\"a\":2}", 13, err, sizeof(err)), ERR_INVALID);
 	assert_int_equal(cve5_validate(NULL, 0, err, sizeof(err)), ERR_INVALID);
 }

@@ -74,7 +74,7 @@ static void severity_class(struct arena *a, struct val *o, const char *severity)
 	char cls[24] = "none";
 	if (severity) {
 		size_t i = 0;
-		for (; severity[i] && i < sizeof cls - 1; i++)
+		for (; i < sizeof cls - 1 && severity[i]; i++)
 			cls[i] = (char)tolower((unsigned char)severity[i]);
 		cls[i] = '\0';
 	}
