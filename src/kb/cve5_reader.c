@@ -373,6 +373,57 @@ static void read_references(struct reader *r, const struct val *cont, struct cve
 	c->n_references = k;
 }
 
+/* cpeApplicability: matches without a string criteria are dropped, as NVD's reader does. */
+static void read_applicability(struct reader *r, const struct val *cont, struct cve5_container *c)
+{
+	size_t n;
+	const struct val *arr = jarr(r, cont, "cpeApplicability", &n);
+	if (!arr || !n)
+		return;
+	struct cve5_applicability *out = alloc_array(r, n, sizeof(*out));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct val *e = jitem(arr, i);
+		if (!jis_object(e))
+			continue;
+		struct cve5_applicability *a = &out[k++];
+		a->op = jstr(e, "operator");
+		a->negate = jis_boolean(val_get(e, "negate")) && val_get(e, "negate")->u.b;
+		size_t nn;
+		const struct val *nodes = jarr(r, e, "nodes", &nn);
+		struct cve5_cpe_node *no = alloc_array(r, nn, sizeof(*no));
+		for (size_t j = 0; j < nn; j++) {
+			const struct val *nd = jitem(nodes, j);
+			if (!jis_object(nd))
+				continue;
+			struct cve5_cpe_node *o = &no[a->n_nodes++];
+			o->op = jstr(nd, "operator");
+			o->negate = jis_boolean(val_get(nd, "negate")) && val_get(nd, "negate")->u.b;
+			size_t nm;
+			const struct val *ms = jarr(r, nd, "cpeMatch", &nm);
+			struct cve5_cpe_match *mo = alloc_array(r, nm, sizeof(*mo));
+			for (size_t m = 0; m < nm; m++) {
+				const struct val *cm = jitem(ms, m);
+				const char *criteria = jstr(cm, "criteria");
+				if (!criteria)
+					continue;
+				struct cve5_cpe_match *x = &mo[o->n_matches++];
+				x->criteria = criteria;
+				x->vulnerable = jis_boolean(val_get(cm, "vulnerable")) && val_get(cm, "vulnerable")->u.b;
+				x->match_criteria_id = jstr(cm, "matchCriteriaId");
+				x->version_start_including = jstr(cm, "versionStartIncluding");
+				x->version_start_excluding = jstr(cm, "versionStartExcluding");
+				x->version_end_including = jstr(cm, "versionEndIncluding");
+				x->version_end_excluding = jstr(cm, "versionEndExcluding");
+			}
+			o->matches = mo;
+		}
+		a->nodes = no;
+	}
+	c->applicability = out;
+	c->n_applicability = k;
+}
+
 static void read_ssvc(struct reader *r, const struct val *content, struct cve5_container *c)
 {
 	struct cve5_ssvc *s = arena_zalloc(&r->arena, sizeof(*s));
@@ -470,6 +521,7 @@ static void read_container(struct reader *r, const struct val *cont, enum cve5_c
 	read_problems(r, cont, c);
 	read_references(r, cont, c);
 	read_metrics(r, cont, c);
+	read_applicability(r, cont, c);
 }
 
 static int read_root(struct reader *r, const struct val *root)
