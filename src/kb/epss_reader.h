@@ -22,7 +22,8 @@ struct epss_score {
 };
 
 /* What the comment line says; fields stay "" / -1 when the file has none (the first
- * files of 2021 began directly with the header). */
+ * files of 2021 began directly with the header). Filled in as the reader meets the line,
+ * so a callback already sees it (the comment line comes first). */
 struct epss_meta {
 	char model_version[64];   /* "v2025.03.14" */
 	char score_date[64];      /* as written: "2025-08-25T00:00:00Z" or "…+0000" */

@@ -43,8 +43,10 @@ struct kev_entry {
 	size_t line;                     /* line where the entry starts in the input */
 };
 
-/* What the catalogue says about itself. The CSV carries none of it: there title,
- * catalog_version and date_released stay "" and count stays -1. */
+/* What the catalogue says about itself, filled in as the reader meets each field: during
+ * a callback, the fields written before the entries (in CISA's JSON, all of them) are
+ * already set. The CSV carries none of it: there title, catalog_version and
+ * date_released stay "" and count stays -1. */
 struct kev_catalog {
 	enum kev_format format;          /* the format actually read */
 	char title[256];
