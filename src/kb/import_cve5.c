@@ -89,7 +89,7 @@ static bool fill_metric(struct metric *m, const struct cve5_metric *cm, const ch
 	m->severity[0] = '\0';
 	if (cm->base_severity) {
 		size_t i = 0;
-		for (; cm->base_severity[i] && i < sizeof m->severity - 1; i++)
+		for (; i < sizeof m->severity - 1 && cm->base_severity[i]; i++)
 			m->severity[i] = (char)toupper((unsigned char)cm->base_severity[i]);
 		m->severity[i] = '\0';
 	}
