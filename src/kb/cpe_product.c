@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/alloc.h"
 
@@ -182,12 +183,12 @@ const char *kb_title_without_version(struct arena *a, const char *title, const c
 		return title;
 	const char *v = unescape(a, version);
 	size_t vl = strlen(v);
-	/* the last place the version stands as a word, after a space (or " v") */
+	/* the last place the version stands as a word, after a space (or " v", or "_") */
 	const char *cut = NULL;
 	for (const char *p = title + 1; *p; p++) {
 		if (!version_at(p, v, vl))
 			continue;
-		if (p[-1] == ' ')
+		if (p[-1] == ' ' || p[-1] == '_')    /* "Microsoft windows 2000_beta3" */
 			cut = p - 1;
 		else if (p > title + 1 && (p[-1] == 'v' || p[-1] == 'V') && p[-2] == ' ')
 			cut = p - 2;
@@ -223,21 +224,57 @@ static const char *most_frequent(const char **list, size_t n)
 	return best;
 }
 
-const char *kb_product_title_pick(struct arena *a, const struct kb_title_row *rows, size_t n)
+static bool contains_nocase(const char *hay, const char *needle)
 {
-	const char **live = arena_alloc(a, (n ? n : 1) * sizeof(*live));
-	const char **old = arena_alloc(a, (n ? n : 1) * sizeof(*old));
-	size_t nl = 0, no = 0;
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return n == 0;
+}
+
+/* Whether a title names every word of the product ("windows_nt": "windows" and "nt"),
+ * letters compared without case. */
+static bool covers(const char *title, const char *product)
+{
+	char word[128];
+	size_t n = 0;
+	for (const char *p = product;; p++) {
+		bool end = *p == '\0' || *p == '_' || *p == '\\';
+		if (!end && n < sizeof word - 1) {
+			word[n++] = *p;
+			continue;
+		}
+		if (n) {
+			word[n] = '\0';
+			if (!contains_nocase(title, word))
+				return false;
+			n = 0;
+		}
+		if (*p == '\0')
+			return true;
+	}
+}
+
+const char *kb_product_title_pick(struct arena *a, const char *product, const struct kb_title_row *rows, size_t n)
+{
+	/* four tiers, the first that has a title wins: names not deprecated whose title
+	 * names every word of the product, deprecated ones that do, then any of either */
+	const char **tier[4];
+	size_t count[4] = { 0 };
+	for (int t = 0; t < 4; t++)
+		tier[t] = arena_alloc(a, (n ? n : 1) * sizeof(*tier[t]));
 	for (size_t i = 0; i < n; i++) {
 		const char *t = kb_title_without_version(a, rows[i].title, rows[i].version);
 		if (!t)
 			continue;
-		if (rows[i].deprecated)
-			old[no++] = t;
-		else
-			live[nl++] = t;
+		int k = (product && covers(t, product) ? 0 : 2) + (rows[i].deprecated ? 1 : 0);
+		tier[k][count[k]++] = t;
 	}
-	return nl ? most_frequent(live, nl) : most_frequent(old, no);
+	for (int t = 0; t < 4; t++)
+		if (count[t])
+			return most_frequent(tier[t], count[t]);
+	return NULL;
 }
 
 /* ---- recount ---- */
@@ -273,7 +310,8 @@ static enum err refresh_one(struct db *db, struct arena *a, const char *key)
 	db_reset(st);
 	if (rc == DB_ERROR)
 		return ERR_DB;
-	const char *title = kb_product_title_pick(a, rows, n);
+	const char *part = key, *vendor = part + strlen(part) + 1, *product = vendor + strlen(vendor) + 1;
+	const char *title = kb_product_title_pick(a, product, rows, n);
 
 	st = db_stmt(db, STMT_KB_CPE_PRODUCT_CVE_COUNT);
 	bind_key(st, key);
@@ -308,14 +346,18 @@ enum err kb_cpe_product_refresh(struct db *db, const struct kb_products *s)
 	return e;
 }
 
-const char *kb_product_title(struct db *db, struct arena *a, const char *vendor, const char *product)
+const char *kb_product_title(struct db *db, struct arena *a, const char *part, const char *vendor,
+			     const char *product)
 {
-	struct db_stmt *st = db_stmt(db, STMT_KB_CVE_TITLE_FOR_PRODUCT);
+	struct db_stmt *st = db_stmt(db, STMT_KB_CPE_PRODUCT_GET);
 	if (!st)
 		return NULL;
+	db_bind_text(st, ":part", part);
 	db_bind_text(st, ":vendor", vendor);
 	db_bind_text(st, ":product", product);
-	const char *title = db_step(st) == DB_ROW ? arena_strdup(a, db_col_text(st, 0)) : NULL;
+	const char *title = NULL;
+	if (db_step(st) == DB_ROW && db_col_text(st, 0)[0])
+		title = arena_strdup(a, db_col_text(st, 0));
 	db_reset(st);
 	return title;
 }

@@ -34,19 +34,25 @@ enum err kb_cpe_product_refresh(struct db *db, const struct kb_products *set);
 /* The product title the dictionary gives, from the titles of its names: each title with
  * the name's version cut off ("1024cms.org 1024 CMS 1.4.2 beta" for version 1.4.2 gives
  * "1024cms.org 1024 CMS"), the most frequent one winning (ties: the alphabetically
- * first), names not deprecated before deprecated ones. Versions are compared with CPE
- * escapes removed. NULL when no title names its version. Exposed for tests. */
+ * first). Titles that name every word of the product (product as the CPE writes it,
+ * "windows_nt") come first, then names not deprecated before deprecated ones: NVD's
+ * "Microsoft Windows 4.0 sp1" titles outnumber "Microsoft Windows NT 4.0". Versions are
+ * compared with CPE escapes removed. NULL when no title names its version. Exposed for
+ * tests. */
 struct kb_title_row {
 	const char *version;
 	const char *title;
 	int deprecated;
 };
-const char *kb_product_title_pick(struct arena *a, const struct kb_title_row *rows, size_t n);
+const char *kb_product_title_pick(struct arena *a, const char *product, const struct kb_title_row *rows,
+				  size_t n);
 /* One title with its version cut off, or NULL when the title does not contain the version
  * as a word ("-" and "*" versions leave the title whole). */
 const char *kb_title_without_version(struct arena *a, const char *title, const char *version);
 
-/* The dictionary's title for a product, from cpe_product; NULL when it has none. */
-const char *kb_product_title(struct db *db, struct arena *a, const char *vendor, const char *product);
+/* The dictionary's title for a product (names as the formatted string writes them), from
+ * cpe_product; NULL when it has none. */
+const char *kb_product_title(struct db *db, struct arena *a, const char *part, const char *vendor,
+			     const char *product);
 
 #endif
