@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "core/alloc.h"
+#include "kb/config_text.h"
 
 /* Keys are "part\0vendor\0product\0" in the arena; slots hold pointers and lengths. */
 struct slot {
@@ -279,6 +280,14 @@ const char *kb_product_title_pick(struct arena *a, const char *product, const st
 
 /* ---- recount ---- */
 
+static size_t capitals(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s >= 'A' && *s <= 'Z';
+	return n;
+}
+
 static void bind_key(struct db_stmt *st, const char *key)
 {
 	const char *part = key, *vendor = part + strlen(part) + 1, *product = vendor + strlen(vendor) + 1;
@@ -312,6 +321,11 @@ static enum err refresh_one(struct db *db, struct arena *a, const char *key)
 		return ERR_DB;
 	const char *part = key, *vendor = part + strlen(part) + 1, *product = vendor + strlen(vendor) + 1;
 	const char *title = kb_product_title_pick(a, product, rows, n);
+	/* "Microsoft windows 2000" (from "Microsoft windows 2000_beta3"): when the title is the
+	 * name made from the CPE but for case, the name's capitals read better */
+	const char *made = kb_product_display(a, vendor, product);
+	if (title && strcasecmp(title, made) == 0 && capitals(made) > capitals(title))
+		title = made;
 
 	st = db_stmt(db, STMT_KB_CPE_PRODUCT_CVE_COUNT);
 	bind_key(st, key);

@@ -527,6 +527,8 @@ static void the_2015_dictionary_imports_whole_with_titles_and_deprecation(void *
 	struct arena a;
 	arena_init(&a, 0);
 	assert_string_equal(kb_product_title(f->db, &a, "o", "microsoft", "windows_nt"), "Microsoft Windows NT");
+	/* its one title is "Microsoft windows 2000_beta3": the capitals come from the CPE name */
+	assert_string_equal(kb_product_title(f->db, &a, "o", "microsoft", "windows_2000"), "Microsoft Windows 2000");
 	assert_null(kb_product_title(f->db, &a, "a", "nobody", "nothing"));
 	arena_free(&a);
 
