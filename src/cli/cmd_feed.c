@@ -25,7 +25,7 @@ static void draw_progress(void *ctx, uint64_t done, uint64_t total)
 		return;
 	if (total == 0) {
 		/* a directory of records: no size known ahead, so a count */
-		fprintf(stderr, "\r  %-32.32s %10llu files\033[K", p->name, (unsigned long long)done);
+		fprintf(stderr, "\r  %-32.32s %10llu records\033[K", p->name, (unsigned long long)done);
 		p->shown = 0;
 		fflush(stderr);
 		return;
