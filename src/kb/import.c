@@ -34,6 +34,33 @@ enum err kb_refresh_search(struct db *db, int64_t seq)
 	return ERR_OK;
 }
 
+enum err kb_search_rebuild_if_needed(struct db *db, bool *rebuilt)
+{
+	*rebuilt = false;
+	struct db_stmt *s = db_stmt(db, STMT_KB_FTS_COUNT);
+	if (!s || db_step(s) != DB_ROW) {
+		if (s)
+			db_reset(s);
+		return ERR_DB;
+	}
+	bool in_step = db_col_int(s, 0) == db_col_int(s, 1);
+	db_reset(s);
+	if (in_step)
+		return ERR_OK;
+	enum err e = db_begin(db);
+	if (e != ERR_OK)
+		return e;
+	static const enum stmt_id steps[] = { STMT_KB_FTS_CLEAR, STMT_KB_FTS_FILL };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && e == ERR_OK; i++)
+		e = db_exec(db_stmt(db, steps[i]));
+	if (e == ERR_OK)
+		e = db_commit(db);
+	if (e != ERR_OK)
+		db_rollback(db);
+	*rebuilt = e == ERR_OK;
+	return e;
+}
+
 void kb_stats_skip(struct kb_import_stats *st, const char *reason)
 {
 	st->skipped++;

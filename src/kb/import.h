@@ -81,6 +81,9 @@ enum err kb_import_cve5_path(struct db *db, const char *path, struct kb_import_s
 int64_t kb_next_change_seq(struct db *db);
 /* Brings the full-text index up to date for the records that took change sequence seq. */
 enum err kb_refresh_search(struct db *db, int64_t seq);
+/* Rebuilds the whole full-text index when it does not hold one entry per CVE (a restored
+ * or copied database comes without it). Cheap when it is in step. */
+enum err kb_search_rebuild_if_needed(struct db *db, bool *rebuilt);
 /* Counts a skipped record under a reason (a string literal). */
 void kb_stats_skip(struct kb_import_stats *st, const char *reason);
 /* Writes "new 1, updated 2, unchanged 3, rejected 4, skipped 5 (reason: n; …)", then

@@ -46,10 +46,12 @@ static const struct nvd_description *english(const struct nvd_cve *c)
 	return c->n_descriptions ? &c->descriptions[0] : NULL;
 }
 
+/* Record slices live in the reader's arena until the next record, longer than the
+ * statement that binds them (each is executed and reset at once): no copy needed. */
 static void bind_slice(struct db_stmt *s, const char *name, struct slice v)
 {
 	if (v.p)
-		db_bind_textn(s, name, v.p, v.len);
+		db_bind_textn_static(s, name, v.p, v.len);
 	else
 		db_bind_null(s, name);
 }
@@ -165,7 +167,7 @@ static enum err store_matches(struct ctx *x, const struct nvd_cve *c)
 				}
 				kb_products_add(x->touched, f[0], fl[0], f[1], fl[1], f[2], fl[2]);
 				struct db_stmt *s = db_stmt(db, STMT_KB_MATCH_INSERT);
-				db_bind_textn(s, ":id", c->id.p, c->id.len);
+				db_bind_textn_static(s, ":id", c->id.p, c->id.len);
 				db_bind_int(s, ":seq", seq++);
 				db_bind_int(s, ":config", (int64_t)ci);
 				db_bind_text(s, ":config_op", nvd_operator_str(cfg->op));
@@ -174,10 +176,10 @@ static enum err store_matches(struct ctx *x, const struct nvd_cve *c)
 				db_bind_text(s, ":node_op", nvd_operator_str(nd->op));
 				db_bind_int(s, ":node_negate", nd->negate);
 				db_bind_int(s, ":vulnerable", m->vulnerable);
-				db_bind_textn(s, ":criteria", m->criteria.p, m->criteria.len);
-				db_bind_textn(s, ":part", f[0], fl[0]);
-				db_bind_textn(s, ":vendor", f[1], fl[1]);
-				db_bind_textn(s, ":product", f[2], fl[2]);
+				db_bind_textn_static(s, ":criteria", m->criteria.p, m->criteria.len);
+				db_bind_textn_static(s, ":part", f[0], fl[0]);
+				db_bind_textn_static(s, ":vendor", f[1], fl[1]);
+				db_bind_textn_static(s, ":product", f[2], fl[2]);
 				bind_slice(s, ":match_criteria_id", m->match_criteria_id);
 				bind_slice(s, ":vsi", m->version_start_including);
 				bind_slice(s, ":vse", m->version_start_excluding);
@@ -194,7 +196,7 @@ static void bind_record(struct ctx *x, struct db_stmt *s, const struct nvd_cve *
 {
 	const struct nvd_metric *m = headline_metric(c);
 	const struct nvd_description *d = english(c);
-	db_bind_textn(s, ":id", c->id.p, c->id.len);
+	db_bind_textn_static(s, ":id", c->id.p, c->id.len);
 	bind_slice(s, ":source", c->source_identifier);
 	bind_slice(s, ":published", c->published);
 	db_bind_int(s, ":published_unix", c->published_unix);
@@ -204,7 +206,7 @@ static void bind_record(struct ctx *x, struct db_stmt *s, const struct nvd_cve *
 	db_bind_int(s, ":rejected", c->rejected);
 	bind_slice(s, ":description", d && d->value.p ? d->value : slice_of(""));
 	build_detail(&x->detail, c);
-	db_bind_textn(s, ":detail", x->detail.data, x->detail.len);
+	db_bind_textn_static(s, ":detail", x->detail.data, x->detail.len);
 	if (m) {
 		db_bind_text(s, ":cvss_version", nvd_cvss_version_str(m->version));
 		bind_slice(s, ":cvss_vector", m->vector);

@@ -2,7 +2,9 @@
  * timings for /metrics, transactions and migrations. Engines plug in via driver.h. */
 #include "store/db.h"
 #include "store/driver.h"
+#include "store/sqltext.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/clock.h"
 #include "core/embedded.h"
 #include "core/log.h"
@@ -37,7 +39,12 @@ struct db {
 /* ---- timings ---- */
 
 const double db_stats_bucket_ms[8] = { 0.1, 0.5, 1, 5, 10, 50, 100, -1 };
-static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8];
+static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8], st_reconnects;
+
+void db_stats_reconnected(void)
+{
+	atomic_fetch_add_explicit(&st_reconnects, 1, memory_order_relaxed);
+}
 
 static void record_timing(uint64_t ns, bool error)
 {
@@ -59,9 +66,17 @@ void db_stats_get(struct db_stats *out)
 	out->nanos = atomic_load(&st_nanos);
 	for (int i = 0; i < 8; i++)
 		out->buckets[i] = atomic_load(&st_buckets[i]);
+	out->reconnects = atomic_load(&st_reconnects);
 }
 
 /* ---- connections ---- */
+
+struct db_options db_opts = { .statement_timeout_ms = 30000 };
+
+void db_set_options(const struct db_options *o)
+{
+	db_opts = *o;
+}
 
 static const struct db_driver *driver_for(const char *url, const char **target)
 {
@@ -69,22 +84,51 @@ static const struct db_driver *driver_for(const char *url, const char **target)
 		*target = url + 7;
 		return &db_sqlite_driver;
 	}
-	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
-		*target = url;
-		return NULL; /* PostgreSQL support arrives with its driver */
-	}
 	*target = url;
+	if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+		return &db_pg_driver;
 	return &db_sqlite_driver;
+}
+
+const char *db_url_redacted(const char *url, char *out, size_t outlen)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	const char *p = url;
+	const char *scheme = strstr(url, "://");
+	if (scheme) {
+		const char *auth = scheme + 3;
+		size_t n = strcspn(auth, "/?#");
+		const char *at = NULL;
+		for (size_t i = 0; i < n; i++)
+			if (auth[i] == '@')
+				at = auth + i;
+		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+		if (colon) {
+			buf_append(&b, url, (size_t)(colon + 1 - url));
+			buf_puts(&b, "***");
+			p = at;
+		}
+	}
+	while (*p) { /* a password given as a parameter */
+		const char *pw = strstr(p, "password=");
+		if (!pw) {
+			buf_puts(&b, p);
+			break;
+		}
+		buf_append(&b, p, (size_t)(pw + 9 - p));
+		buf_puts(&b, "***");
+		p = pw + 9 + strcspn(pw + 9, "& ");
+	}
+	snprintf(out, outlen, "%s", b.data ? b.data : "");
+	buf_free(&b);
+	return out;
 }
 
 struct db *db_open(const char *url, char *err, size_t errlen)
 {
 	const char *target;
 	const struct db_driver *drv = driver_for(url, &target);
-	if (!drv) {
-		snprintf(err, errlen, "database %s: this build of vans has no driver for it", url);
-		return NULL;
-	}
 	void *conn = drv->open(target, err, errlen);
 	if (!conn)
 		return NULL;
@@ -140,6 +184,12 @@ int db_thread_init(const char *url, char *err, size_t errlen)
 	return 0;
 }
 
+const char *db_thread_engine(void)
+{
+	const char *target;
+	return thread_url ? driver_for(thread_url, &target)->name : "none";
+}
+
 struct db *db_thread(void)
 {
 	pthread_once(&thread_once, thread_key_make);
@@ -169,6 +219,47 @@ void db_thread_release(void)
 }
 
 /* ---- statements ---- */
+
+/* Statements outside the catalogue carry the id STMT__MAX. */
+static const char *name_of(const struct db_stmt *s)
+{
+	return s->id < STMT__MAX ? stmt_name(s->id) : "(generated)";
+}
+
+struct db_stmt *db_prepare_sql(struct db *db, const char *sql, char *err, size_t errlen)
+{
+	void *h = db->drv->prepare(db->conn, sql, err, errlen);
+	if (!h)
+		return NULL;
+	struct db_stmt *s = xcalloc(1, sizeof *s);
+	s->db = db;
+	s->handle = h;
+	s->id = STMT__MAX;
+	return s;
+}
+
+void db_stmt_free(struct db_stmt *s)
+{
+	if (!s)
+		return;
+	s->db->drv->finalize(s->handle);
+	free(s);
+}
+
+const struct db_driver *db_driver_of(const struct db *db)
+{
+	return db->drv;
+}
+
+void *db_conn_of(const struct db *db)
+{
+	return db->conn;
+}
+
+void *db_stmt_handle(const struct db_stmt *s)
+{
+	return s->handle;
+}
 
 struct db_stmt *db_stmt(struct db *db, enum stmt_id id)
 {
@@ -201,7 +292,7 @@ static int bind_index(struct db_stmt *s, const char *name)
 		s->bind_idx[s->nbind++] = idx;
 	}
 	if (idx <= 0) {
-		log_error("statement %s has no parameter %s", stmt_name(s->id), name);
+		log_error("statement %s has no parameter %s", name_of(s), name);
 		abort();
 	}
 	return idx;
@@ -218,6 +309,14 @@ void db_bind_text(struct db_stmt *s, const char *name, const char *v)
 void db_bind_textn(struct db_stmt *s, const char *name, const char *v, size_t n)
 {
 	s->db->drv->bind_text(s->handle, bind_index(s, name), v ? v : "", n);
+}
+
+void db_bind_textn_static(struct db_stmt *s, const char *name, const char *v, size_t n)
+{
+	if (s->db->drv->bind_text_static)
+		s->db->drv->bind_text_static(s->handle, bind_index(s, name), v ? v : "", n);
+	else
+		s->db->drv->bind_text(s->handle, bind_index(s, name), v ? v : "", n);
 }
 
 void db_bind_int(struct db_stmt *s, const char *name, int64_t v)
@@ -249,7 +348,7 @@ enum db_step_rc db_step(struct db_stmt *s)
 	if (rc != DB_ROW) {
 		record_timing(clock_mono_ns() - s->started, rc == DB_ERROR);
 		if (rc == DB_ERROR)
-			log_warn("statement %s: %s", stmt_name(s->id), s->db->drv->errmsg(s->db->conn));
+			log_warn("statement %s: %s", name_of(s), s->db->drv->errmsg(s->db->conn));
 	}
 	return rc;
 }
@@ -257,6 +356,11 @@ enum db_step_rc db_step(struct db_stmt *s)
 const char *db_col_text(struct db_stmt *s, int col)
 {
 	return s->db->drv->col_text(s->handle, col);
+}
+
+const void *db_col_blob(struct db_stmt *s, int col)
+{
+	return s->db->drv->col_blob(s->handle, col);
 }
 
 size_t db_col_len(struct db_stmt *s, int col)
@@ -294,6 +398,11 @@ enum err db_exec(struct db_stmt *s)
 	enum err e = rc == DB_DONE ? ERR_OK : s->db->drv->last_error(s->db->conn);
 	db_reset(s);
 	return e;
+}
+
+enum err db_error(struct db *db)
+{
+	return db->drv->last_error(db->conn);
 }
 
 int64_t db_changes(struct db *db)
@@ -364,10 +473,8 @@ enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx),
 
 /* ---- migrations ---- */
 
-/* "migrations/0007_assets.sql" → 7; -1 for anything else. A file whose name ends in
- * ".sqlite.sql" or ".postgres.sql" is for that engine only (the rare schema with no
- * portable form, such as a full-text index); engine NULL accepts every file. */
-static int migration_version_for(const char *name, const char *engine)
+/* "migrations/0007_assets.sql" → 7; -1 for anything else */
+int db_migration_version(const char *name)
 {
 	if (strncmp(name, "migrations/", 11) != 0)
 		return -1;
@@ -381,29 +488,14 @@ static int migration_version_for(const char *name, const char *engine)
 	if (p[4] != '_')
 		return -1;
 	size_t n = strlen(name);
-	if (n <= 4 || strcmp(name + n - 4, ".sql") != 0)
-		return -1;
-	static const char *const engines[] = { "sqlite", "postgres" };
-	for (size_t i = 0; i < sizeof engines / sizeof engines[0]; i++) {
-		char suffix[32];
-		snprintf(suffix, sizeof suffix, ".%s.sql", engines[i]);
-		size_t sl = strlen(suffix);
-		if (n > sl && strcmp(name + n - sl, suffix) == 0)
-			return !engine || strcmp(engine, engines[i]) == 0 ? v : -1;
-	}
-	return v;
-}
-
-static int migration_version(const char *name)
-{
-	return migration_version_for(name, NULL);
+	return n > 4 && strcmp(name + n - 4, ".sql") == 0 ? v : -1;
 }
 
 static int latest_of(const struct embedded_file *files, unsigned long n)
 {
 	int latest = 0;
 	for (unsigned long i = 0; i < n; i++) {
-		int v = migration_version(files[i].name);
+		int v = db_migration_version(files[i].name);
 		if (v > latest)
 			latest = v;
 	}
@@ -415,16 +507,49 @@ int db_latest_migration(void)
 	return latest_of(embedded_files, embedded_count);
 }
 
-static enum err ensure_migrations_table(struct db *db)
+/* A migration's text for this engine (sqltext.h: engine blocks, the PostgreSQL type
+ * rewrite), run as one script. */
+static enum err run_ddl(struct db *db, const char *sql, char *err, size_t errlen)
 {
-	return script(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			  "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+	struct buf text;
+	buf_init(&text, 0);
+	enum err e = ERR_OK;
+	if (sql_migration_for(sql, db->drv->name, &text, err, errlen) < 0)
+		e = ERR_INVALID;
+	else if (db->drv->exec_script(db->conn, text.data ? text.data : "", err, errlen) != 0)
+		e = ERR_DB;
+	buf_free(&text);
+	return e;
+}
+
+/* Serialises migrations between processes: "vans" as a number. */
+#define MIGRATION_LOCK 0x76616e73
+
+static enum err migration_lock(struct db *db, bool take, char *err, size_t errlen)
+{
+	if (!db->drv->lock)
+		return ERR_OK;
+	return db->drv->lock(db->conn, MIGRATION_LOCK, take, err, errlen) == 0 ? ERR_OK : ERR_UNAVAILABLE;
+}
+
+static enum err ensure_migrations_table(struct db *db, char *err, size_t errlen)
+{
+	return run_ddl(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			   "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", err, errlen);
 }
 
 int db_schema_version(struct db *db)
 {
-	if (ensure_migrations_table(db) != ERR_OK)
+	char err[512];
+	enum err e = migration_lock(db, true, err, sizeof err);
+	if (e == ERR_OK) {
+		e = ensure_migrations_table(db, err, sizeof err);
+		migration_lock(db, false, err, sizeof err);
+	}
+	if (e != ERR_OK) {
+		log_error("schema_migrations: %s", err);
 		return -1;
+	}
 	struct db_stmt *s = db_stmt(db, STMT_MIGRATION_VERSION);
 	if (!s || db_step(s) != DB_ROW)
 		return -1;
@@ -438,12 +563,25 @@ enum err db_migrate(struct db *db, int *applied, char *err, size_t errlen)
 	return db_migrate_files(db, embedded_files, embedded_count, applied, err, errlen);
 }
 
+static bool applied_meanwhile(struct db *db, int version)
+{
+	struct db_stmt *s = db_stmt(db, STMT_MIGRATION_IS_APPLIED);
+	if (!s)
+		return false;
+	db_bind_int(s, ":version", version);
+	bool yes = db_step(s) == DB_ROW;
+	db_reset(s);
+	return yes;
+}
+
 enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsigned long nfiles, int *applied,
 			  char *err, size_t errlen)
 {
 	*applied = 0;
-	if (db_schema_version(db) < 0) {
-		snprintf(err, errlen, "cannot read the schema version: %s", db_errmsg(db));
+	if (migration_lock(db, true, err, errlen) != ERR_OK)
+		return ERR_UNAVAILABLE;
+	if (ensure_migrations_table(db, err, errlen) != ERR_OK) {
+		migration_lock(db, false, err, errlen);
 		return ERR_DB;
 	}
 	/* Apply every migration not yet recorded, in version order: migrations written on
@@ -464,17 +602,23 @@ enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsi
 			continue;
 		const struct embedded_file *f = NULL;
 		for (unsigned long i = 0; i < nfiles; i++)
-			if (migration_version_for(files[i].name, db->drv->name) == want)
+			if (db_migration_version(files[i].name) == want)
 				f = &files[i];
 		if (!f)
-			continue; /* numbers may have gaps, and some files are another engine's */
+			continue; /* numbers may have gaps */
 		if (db_begin(db) != ERR_OK) {
 			snprintf(err, errlen, "cannot begin a transaction: %s", db_errmsg(db));
 			result = ERR_DB;
 			break;
 		}
+		/* SQLite: another process may have applied it between our reading and our
+		 * getting the write lock */
+		if (applied_meanwhile(db, want)) {
+			db_rollback(db);
+			continue;
+		}
 		char derr[512];
-		if (db->drv->exec_script(db->conn, (const char *)f->data, derr, sizeof derr) != 0) {
+		if (run_ddl(db, (const char *)f->data, derr, sizeof derr) != ERR_OK) {
 			snprintf(err, errlen, "%s: %s", f->name, derr);
 			db_rollback(db);
 			result = ERR_DB;
@@ -494,5 +638,24 @@ enum err db_migrate_files(struct db *db, const struct embedded_file *files, unsi
 		(*applied)++;
 	}
 	free(done);
+	char lerr[256];
+	migration_lock(db, false, lerr, sizeof lerr);
 	return result;
+}
+
+void db_tables_free(struct db_table *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t c = 0; c < t[i].ncols; c++)
+			free(t[i].cols[c].name);
+		for (size_t k = 0; k < t[i].npk; k++)
+			free(t[i].pk[k]);
+		for (size_t k = 0; k < t[i].nparents; k++)
+			free(t[i].parents[k]);
+		free(t[i].cols);
+		free(t[i].pk);
+		free(t[i].parents);
+		free(t[i].name);
+	}
+	free(t);
 }

@@ -15,9 +15,17 @@ struct db_stmt;
 
 enum db_step_rc { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
 
-/* Opens a connection: "sqlite:PATH", "PATH" (SQLite) or, later, "postgres://...".
- * Returns NULL and a message in err on failure. */
+/* Settings for every connection opened afterwards; call before the first db_open. */
+struct db_options {
+	int64_t statement_timeout_ms;   /* PostgreSQL cancels a statement running longer; 0 = never */
+};
+void db_set_options(const struct db_options *o);
+
+/* Opens a connection: "sqlite:PATH", "PATH" (SQLite) or "postgres://user@host/db"
+ * (also "postgresql://", any libpq URI). Returns NULL and a message in err on failure. */
 struct db *db_open(const char *url, char *err, size_t errlen);
+/* The URL with any password replaced by "***", for messages and logs. */
+const char *db_url_redacted(const char *url, char *out, size_t outlen);
 void db_close(struct db *db);
 const char *db_engine(const struct db *db); /* "sqlite" or "postgres" */
 
@@ -33,6 +41,9 @@ struct db_stmt *db_stmt(struct db *db, enum stmt_id id);
 /* Binding an unknown parameter name is a programming error and aborts. NULL text binds NULL. */
 void db_bind_text(struct db_stmt *s, const char *name, const char *v);
 void db_bind_textn(struct db_stmt *s, const char *name, const char *v, size_t n);
+/* Binds without copying: v must stay unchanged until the statement is reset (db_exec, or
+ * db_reset after the last step). For bulk imports, whose records outlive their statement. */
+void db_bind_textn_static(struct db_stmt *s, const char *name, const char *v, size_t n);
 void db_bind_int(struct db_stmt *s, const char *name, int64_t v);
 void db_bind_double(struct db_stmt *s, const char *name, double v);
 void db_bind_blob(struct db_stmt *s, const char *name, const void *v, size_t n);
@@ -40,6 +51,7 @@ void db_bind_null(struct db_stmt *s, const char *name);
 enum db_step_rc db_step(struct db_stmt *s);
 /* Columns of the current row; text is valid until the next step or reset. */
 const char *db_col_text(struct db_stmt *s, int col);
+const void *db_col_blob(struct db_stmt *s, int col);  /* db_col_len bytes */
 size_t db_col_len(struct db_stmt *s, int col);
 int64_t db_col_int(struct db_stmt *s, int col);
 double db_col_double(struct db_stmt *s, int col);
@@ -48,11 +60,18 @@ void db_reset(struct db_stmt *s);
 /* Steps to completion and resets: for INSERT/UPDATE/DELETE. ERR_EXISTS on a unique
  * violation, ERR_INVALID on another constraint, ERR_DB otherwise. */
 enum err db_exec(struct db_stmt *s);
+/* The classification db_exec gives, for a db_step that returned DB_ERROR. */
+enum err db_error(struct db *db);
 int64_t db_changes(struct db *db);
+/* A new row's id, portably: "INSERT ... RETURNING id" and db_step. This call is
+ * SQLite's last_insert_rowid (on PostgreSQL the session's lastval()). */
 int64_t db_last_insert_id(struct db *db);
 const char *db_errmsg(struct db *db);
 
-/* Transactions. db_begin takes the write lock at once (no upgrade deadlocks). */
+/* Transactions. db_begin takes the write lock at once on SQLite (no upgrade deadlocks);
+ * PostgreSQL runs READ COMMITTED with row locks. On PostgreSQL a statement that fails
+ * inside a transaction aborts it: later statements fail until the rollback, so write
+ * "INSERT ... ON CONFLICT" rather than catching ERR_EXISTS inside a transaction. */
 enum err db_begin(struct db *db);
 enum err db_commit(struct db *db);
 void db_rollback(struct db *db);
@@ -60,7 +79,9 @@ void db_rollback(struct db *db);
 enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx), void *ctx);
 
 /* Applies the embedded migrations not yet applied, each in its own transaction; a failing
- * one leaves the database as it was before it. Prints progress to 'out' when not NULL. */
+ * one leaves the database as it was before it. Two processes migrating one database at
+ * once take turns (an advisory lock on PostgreSQL, the write lock on SQLite). Each file
+ * is written once for both engines (docs/database.md). */
 enum err db_migrate(struct db *db, int *applied, char *err, size_t errlen);
 /* The same over an explicit list of files named "migrations/NNNN_name.sql" (for tests). */
 struct embedded_file;
@@ -76,8 +97,11 @@ struct db_stats {
 	uint64_t errors;
 	uint64_t nanos;             /* total time spent in steps */
 	uint64_t buckets[8];        /* counts of statements by latency ≤ 0.1,0.5,1,5,10,50,100,+Inf ms */
+	uint64_t reconnects;        /* connections made again after the server ended them */
 };
 extern const double db_stats_bucket_ms[8];
 void db_stats_get(struct db_stats *out);
+/* The engine of the database the server was started on ("sqlite", "postgres"), for /metrics. */
+const char *db_thread_engine(void);
 
 #endif

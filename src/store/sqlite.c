@@ -3,15 +3,31 @@
 #include "store/driver.h"
 #include "core/alloc.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+/* Memory statistics cost a mutex on every allocation; vans never reads them. */
+static pthread_once_t configured = PTHREAD_ONCE_INIT;
+
+static void configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 
 static void *s_open(const char *path, char *err, size_t errlen)
 {
+	pthread_once(&configured, configure);
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	if (strncmp(path, "file:", 5) == 0)
+		flags |= SQLITE_OPEN_URI; /* "file:PATH?mode=ro" opens a backup without touching it */
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "sqlite %s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
@@ -24,8 +40,10 @@ static void *s_open(const char *path, char *err, size_t errlen)
 		"PRAGMA synchronous = NORMAL;"
 		"PRAGMA foreign_keys = ON;"
 		"PRAGMA temp_store = MEMORY;";
+	static const char *const readonly_pragmas = "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;";
 	char *msg = NULL;
-	if (sqlite3_exec(db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db, sqlite3_db_readonly(db, "main") == 1 ? readonly_pragmas : pragmas, NULL, NULL, &msg) !=
+	    SQLITE_OK) {
 		snprintf(err, errlen, "sqlite %s: %s", path, msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		sqlite3_close(db);
@@ -64,6 +82,11 @@ static void s_bind_text(void *stmt, int idx, const char *v, size_t n)
 	sqlite3_bind_text64(stmt, idx, v, n, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+static void s_bind_text_static(void *stmt, int idx, const char *v, size_t n)
+{
+	sqlite3_bind_text64(stmt, idx, v, n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
 static void s_bind_int(void *stmt, int idx, int64_t v)
 {
 	sqlite3_bind_int64(stmt, idx, v);
@@ -97,6 +120,11 @@ static enum db_step_rc s_step(void *stmt)
 static const char *s_col_text(void *stmt, int col)
 {
 	return (const char *)sqlite3_column_text(stmt, col);
+}
+
+static const void *s_col_blob(void *stmt, int col)
+{
+	return sqlite3_column_blob(stmt, col);
 }
 
 static size_t s_col_len(void *stmt, int col)
@@ -166,6 +194,129 @@ static int s_exec_script(void *conn, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
+/* ---- schema introspection and backup ---- */
+
+static enum db_col_kind kind_of(const char *type)
+{
+	if (!type)
+		return DB_COL_TEXT;
+	if (!strcasecmp(type, "INTEGER") || !strcasecmp(type, "INT"))
+		return DB_COL_INT;
+	if (!strcasecmp(type, "REAL"))
+		return DB_COL_DOUBLE;
+	if (!strcasecmp(type, "BLOB"))
+		return DB_COL_BLOB;
+	return DB_COL_TEXT;
+}
+
+static void push_name(char ***list, size_t *n, const char *name)
+{
+	*list = xrealloc(*list, (*n + 1) * sizeof **list);
+	(*list)[(*n)++] = xstrdup(name);
+}
+
+static int describe(sqlite3 *db, struct db_table *t, char *err, size_t errlen)
+{
+	sqlite3_stmt *cols = NULL, *fks = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "SELECT name, type, pk FROM pragma_table_info(?1) ORDER BY cid", -1, &cols, NULL) ||
+	    sqlite3_prepare_v2(db, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1) ORDER BY 1", -1, &fks,
+			       NULL))
+		goto out;
+	sqlite3_bind_text(cols, 1, t->name, -1, SQLITE_STATIC);
+	int maxpk = 0;
+	while (sqlite3_step(cols) == SQLITE_ROW) {
+		t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof *t->cols);
+		t->cols[t->ncols++] = (struct db_column){ xstrdup((const char *)sqlite3_column_text(cols, 0)),
+							  kind_of((const char *)sqlite3_column_text(cols, 1)), false };
+		if (sqlite3_column_int(cols, 2) > maxpk)
+			maxpk = sqlite3_column_int(cols, 2);
+	}
+	for (int k = 1; k <= maxpk; k++) {
+		sqlite3_reset(cols);
+		while (sqlite3_step(cols) == SQLITE_ROW)
+			if (sqlite3_column_int(cols, 2) == k)
+				push_name(&t->pk, &t->npk, (const char *)sqlite3_column_text(cols, 0));
+	}
+	sqlite3_bind_text(fks, 1, t->name, -1, SQLITE_STATIC);
+	while (sqlite3_step(fks) == SQLITE_ROW)
+		push_name(&t->parents, &t->nparents, (const char *)sqlite3_column_text(fks, 0));
+	rc = 0;
+out:
+	if (rc)
+		snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(cols);
+	sqlite3_finalize(fks);
+	return rc;
+}
+
+static int s_tables(void *conn, struct db_table **out, size_t *nout, char *err, size_t errlen)
+{
+	sqlite3 *db = conn;
+	sqlite3_stmt *q = NULL;
+	*out = NULL;
+	*nout = 0;
+	/* ordinary tables only: not SQLite's own, not virtual tables and their shadow tables
+	 * (full-text indexes are rebuilt from their content, never copied) */
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+				   " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name", -1, &q, NULL)) {
+		snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	struct db_table *t = NULL;
+	size_t n = 0;
+	int rc = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		t = xrealloc(t, (n + 1) * sizeof *t);
+		memset(&t[n], 0, sizeof t[n]);
+		t[n++].name = xstrdup((const char *)sqlite3_column_text(q, 0));
+	}
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = describe(db, &t[i], err, errlen);
+	if (rc) {
+		db_tables_free(t, n);
+		return -1;
+	}
+	*out = t;
+	*nout = n;
+	return 0;
+}
+
+/* The online backup API: a consistent copy page by page while others keep writing. */
+static int s_backup(void *conn, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 || errno != ENOENT) {
+		snprintf(err, errlen, "%s: already exists; a backup never overwrites a file", path);
+		return -1;
+	}
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(dst, "main", conn, "main") : NULL;
+	if (b) {
+		rc = sqlite3_backup_step(b, -1);
+		sqlite3_backup_finish(b);
+		rc = rc == SQLITE_DONE ? sqlite3_errcode(dst) : rc;
+	}
+	if (!b || rc != SQLITE_OK) {
+		snprintf(err, errlen, "backup to %s: %s", path, dst ? sqlite3_errmsg(dst) : "cannot open");
+		sqlite3_close(dst);
+		unlink(path);
+		return -1;
+	}
+	/* a backup is one self-contained file: no -wal beside it */
+	char *msg = NULL;
+	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "backup to %s: %s", path, msg ? msg : sqlite3_errmsg(dst));
+		sqlite3_free(msg);
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_close(dst);
+	return 0;
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.open = s_open,
@@ -174,12 +325,14 @@ const struct db_driver db_sqlite_driver = {
 	.finalize = s_finalize,
 	.bind_index = s_bind_index,
 	.bind_text = s_bind_text,
+	.bind_text_static = s_bind_text_static,
 	.bind_int = s_bind_int,
 	.bind_double = s_bind_double,
 	.bind_blob = s_bind_blob,
 	.bind_null = s_bind_null,
 	.step = s_step,
 	.col_text = s_col_text,
+	.col_blob = s_col_blob,
 	.col_len = s_col_len,
 	.col_int = s_col_int,
 	.col_double = s_col_double,
@@ -190,4 +343,8 @@ const struct db_driver db_sqlite_driver = {
 	.last_insert_id = s_last_insert_id,
 	.errmsg = s_errmsg,
 	.exec_script = s_exec_script,
+	.lock = NULL,
+	.tables = s_tables,
+	.after_copy = NULL,
+	.backup = s_backup,
 };

@@ -8,15 +8,15 @@
 struct entry {
 	const char *name;
 	const char *sql;
-	const char *sql_postgres;   /* NULL: the same text as sql */
+	const char *pg_sql;     /* NULL when sql serves both engines */
 };
 
 static const struct entry catalogue[STMT__MAX] = {
 #define S(id, text) [STMT_##id] = { #id, text, NULL },
-#define SE(id, sqlite_text, postgres_text) [STMT_##id] = { #id, sqlite_text, postgres_text },
+#define SX(id, sqlite, postgres) [STMT_##id] = { #id, sqlite, postgres },
 #include "store/sql/all.def"
 #undef S
-#undef SE
+#undef SX
 };
 
 const char *stmt_sql(enum stmt_id id)
@@ -30,8 +30,8 @@ const char *stmt_sql_for(enum stmt_id id, const char *engine)
 {
 	if ((unsigned)id >= STMT__MAX)
 		return NULL;
-	if (engine && strcmp(engine, "postgres") == 0 && catalogue[id].sql_postgres)
-		return catalogue[id].sql_postgres;
+	if (catalogue[id].pg_sql && strcmp(engine, "postgres") == 0)
+		return catalogue[id].pg_sql;
 	return catalogue[id].sql;
 }
 

@@ -4,20 +4,22 @@
 #ifndef VANS_STORE_STATEMENTS_H
 #define VANS_STORE_STATEMENTS_H
 
+/* S(ID, "SQL") is a statement both engines run as written. SX(ID, "SQLite SQL",
+ * "PostgreSQL SQL") is the exception for what has no portable form (FOR UPDATE SKIP LOCKED,
+ * full-text search); say why in a comment next to it. */
 enum stmt_id {
 #define S(id, sql) STMT_##id,
-#define SE(id, sqlite_sql, postgres_sql) STMT_##id,
+#define SX(id, sqlite, postgres) STMT_##id,
 #include "store/sql/all.def"
 #undef S
-#undef SE
+#undef SX
 	STMT__MAX
 };
 
-/* The SQL text of a statement for an engine ("sqlite" or "postgres"). Entries written
- * S(ID, SQL) serve both; the rare SE(ID, SQLITE_SQL, POSTGRES_SQL) has a text per engine
- * (full-text search, for instance). Never NULL for a valid id. */
-const char *stmt_sql_for(enum stmt_id id, const char *engine);
+/* The SQL text of a statement for an engine ("sqlite" or "postgres"); never NULL for a
+ * valid id. stmt_sql gives the SQLite text. */
 const char *stmt_sql(enum stmt_id id);
+const char *stmt_sql_for(enum stmt_id id, const char *engine);
 const char *stmt_name(enum stmt_id id);
 
 #endif

@@ -122,4 +122,9 @@ void metrics_write(struct buf *out)
 	buf_printf(out, "# HELP vans_db_errors_total Database statements that failed.\n"
 			"# TYPE vans_db_errors_total counter\nvans_db_errors_total %llu\n",
 		   (unsigned long long)st.errors);
+	buf_printf(out, "# HELP vans_db_reconnects_total Database connections made again after the server ended them.\n"
+			"# TYPE vans_db_reconnects_total counter\nvans_db_reconnects_total %llu\n"
+			"# HELP vans_db_info The database engine this instance uses.\n"
+			"# TYPE vans_db_info gauge\nvans_db_info{engine=\"%s\"} 1\n",
+		   (unsigned long long)st.reconnects, db_thread_engine());
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runVans, tempDir } from '../lib/vans.mjs';
+import { runVans, tempDir, freshDb, dbEngine } from '../lib/vans.mjs';
 
 test('vans --version and vans help', () => {
   const v = runVans(['--version']);
@@ -18,8 +18,9 @@ test('vans --version and vans help', () => {
   assert.equal(runVans(['nosuch']).status, 2);
 });
 
-test('vans --db PATH db migrate creates the schema once; a second run changes nothing', () => {
-  const db = path.join(tempDir(), 'sub', 'v.db');
+test('vans --db PATH|URL db migrate creates the schema once; a second run changes nothing', () => {
+  // on SQLite in a folder that does not exist yet: vans makes it
+  const db = dbEngine === 'postgres' ? freshDb() : path.join(tempDir(), 'sub', 'v.db');
   const first = runVans(['--db', db, 'db', 'migrate']);
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stdout, /schema version 0 → \d+/);
@@ -28,6 +29,7 @@ test('vans --db PATH db migrate creates the schema once; a second run changes no
   assert.match(second.stdout, /\(0 migrations applied\)/);
   const status = runVans(['--db', db, 'db', 'status']);
   assert.match(status.stdout, /pending\t0/);
+  assert.match(status.stdout, new RegExp(`engine\t${dbEngine}`));
 });
 
 test('VANS_DB selects the database when --db is absent', () => {
@@ -60,4 +62,18 @@ test('a bad setting stops start-up with a message naming the key and its source'
 test('global options must come before the command', () => {
   const r = runVans(['db', 'status', '--db', 'x.db']);
   assert.notEqual(r.status, 0);
+});
+
+test('the config file\'s db setting selects the engine and the database', () => {
+  const dir = tempDir();
+  const db = freshDb(dir);
+  const file = path.join(dir, 'vans.conf');
+  writeFileSync(file, `# as in /etc/vans/vans.conf\ndb = ${db}\ndb_statement_timeout = 5000\n`);
+  const m = runVans(['--config', file, 'db', 'migrate']);
+  assert.equal(m.status, 0, m.stderr);
+  const s = runVans(['--config', file, 'db', 'status']);
+  assert.match(s.stdout, new RegExp(`engine\\t${dbEngine}\\ndatabase\\t`));
+  assert.match(s.stdout, /pending\t0/);
+  writeFileSync(file, 'db_statement_timeout = soon\n');
+  assert.match(runVans(['--config', file, 'db', 'status']).stderr, /db_statement_timeout: "soon" is not a whole number/);
 });

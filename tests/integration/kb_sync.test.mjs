@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runVans, runVansAsync, tempDir, testdata } from '../lib/vans.mjs';
+import { freshDb, runVans, runVansAsync, testdata } from '../lib/vans.mjs';
 
 const fixtures = path.join(testdata, 'nvd/fixtures-api2/pkg/fetch/nvd/api/cve/testdata/fixtures');
 const have = existsSync(fixtures);
@@ -43,7 +43,7 @@ const storedCves = (db) => Number(runVans(['--db', db, 'feed', 'status']).stdout
 
 test('a first sync pages through every result and stores all of them', { skip: !have && 'no NVD API fixtures' }, async () => {
   const nvd = await fakeNvd(threePages);
-  const db = path.join(tempDir(), 'v.db');
+  const db = freshDb();
   const r = await sync(nvd, db);
   nvd.close();
   assert.equal(r.status, 0, r.stderr);
@@ -58,7 +58,7 @@ test('a first sync pages through every result and stores all of them', { skip: !
 
 test('the API key travels in the apiKey header', { skip: !have && 'no NVD API fixtures' }, async () => {
   const nvd = await fakeNvd(threePages);
-  const r = await sync(nvd, path.join(tempDir(), 'v.db'), ['--api-key', 'test-key-123']);
+  const r = await sync(nvd, freshDb(), ['--api-key', 'test-key-123']);
   nvd.close();
   assert.equal(r.status, 0, r.stderr);
   assert.ok(nvd.requests.every((q) => q.apiKey === 'test-key-123'));
@@ -73,7 +73,7 @@ test('503 and 429 answers are retried, and never more than 5 requests go out per
     }
     return threePages(url);
   });
-  const r = await sync(nvd, path.join(tempDir(), 'v.db'));
+  const r = await sync(nvd, freshDb());
   nvd.close();
   assert.equal(r.status, 0, r.stderr);
   assert.equal(nvd.requests.length, 7, 'three pages plus four retries');
@@ -86,7 +86,7 @@ test('503 and 429 answers are retried, and never more than 5 requests go out per
 });
 
 test('an interrupted sync keeps what it stored and the next one resumes at the failed page', { skip: !have && 'no NVD API fixtures' }, async () => {
-  const db = path.join(tempDir(), 'v.db');
+  const db = freshDb();
   const broken = await fakeNvd((url) => (url.searchParams.get('startIndex') === '6' ? [500, 'down'] : threePages(url)));
   const first = await sync(broken, db, [], { VANS_NVD_RETRY_MAX: '1' });
   broken.close();
@@ -103,7 +103,7 @@ test('an interrupted sync keeps what it stored and the next one resumes at the f
 });
 
 test('later syncs ask only for what changed, in windows of at most 120 days', { skip: !have && 'no NVD API fixtures' }, async () => {
-  const db = path.join(tempDir(), 'v.db');
+  const db = freshDb();
   const empty = () => [200, page('empty/0-1.json')];
   const nvd = await fakeNvd((url) => (url.searchParams.has('lastModStartDate') ? empty() : threePages(url)));
   assert.equal((await sync(nvd, db)).status, 0);

@@ -1,9 +1,12 @@
 // Test harness shared by the integration and browser suites: starts the real vans binary
-// on a free loopback port with a temporary database, and stops it with SIGTERM.
+// on a free loopback port with a temporary database, and stops it with SIGTERM. With
+// VANS_TEST_DB_ENGINE=pg (tests/run-all's second run) that database is a new one on the
+// run's PostgreSQL cluster.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sharedCluster } from './pg.mjs';
 
 export const root = path.resolve(new URL('../..', import.meta.url).pathname);
 export const bin = process.env.VANS_BIN
@@ -36,10 +39,25 @@ export function tempDir(prefix = 'vans-test-') {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+// The engine this run tests: 'sqlite', or 'postgres' in the second run.
+export const dbEngine = process.env.VANS_TEST_DB_ENGINE === 'pg' ? 'postgres' : 'sqlite';
+
+// The run's PostgreSQL cluster (tests/lib/pg.mjs), or null outside tests/run-all.
+export const pgCluster = sharedCluster();
+
+// A new, empty database on the engine under test: a file in dir, or a database on the cluster.
+export function freshDb(dir = tempDir()) {
+  if (dbEngine === 'postgres') {
+    if (!pgCluster) throw new Error('VANS_TEST_DB_ENGINE=pg needs the cluster of tests/run-all (VANS_TEST_PG)');
+    return pgCluster.createDatabase();
+  }
+  return path.join(dir, 'vans.db');
+}
+
 // Starts `vans serve`; resolves once it prints the address it listens on.
 export async function startVans({ args = [], env = {}, db } = {}) {
   const dir = tempDir();
-  const dbPath = db ?? path.join(dir, 'vans.db');
+  const dbPath = db ?? freshDb(dir);
   const proc = spawn(bin, ['--db', dbPath, 'serve', '--listen', '127.0.0.1:0', ...args], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });

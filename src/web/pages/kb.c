@@ -5,6 +5,7 @@
 #include "web/form.h"
 #include "web/page.h"
 #include "kb/config_text.h"
+#include "kb/cvss.h"
 #include "kb/cve_record.h"
 #include "kb/cve_search.h"
 #include "store/db.h"
@@ -69,8 +70,10 @@ static const char *page_link(struct request *r, int64_t page)
 	return out;
 }
 
-static void severity_class(struct arena *a, struct val *o, const char *severity)
+/* Adds the badge's CSS class and its words in the reader's language. */
+static void severity_class(struct request *r, struct val *o, const char *severity)
 {
+	struct arena *a = &r->arena;
 	char cls[24] = "none";
 	if (severity) {
 		size_t i = 0;
@@ -79,6 +82,14 @@ static void severity_class(struct arena *a, struct val *o, const char *severity)
 		cls[i] = '\0';
 	}
 	val_set_str(a, o, "severity_class", cls);
+	const char *label = severity;
+	if (severity) {
+		const char *key = arena_printf(a, "severity.%s", severity);
+		const char *m = i18n_lookup(r->lang, key, strlen(key));
+		if (m)
+			label = m;
+	}
+	val_set(a, o, "severity_label", label ? val_str_static(a, label) : val_null(a));
 }
 
 void page_cves(struct request *r, struct response *w)
@@ -129,7 +140,7 @@ void page_cves(struct request *r, struct response *w)
 	struct val *items = val_get(res, "items");
 	for (size_t i = 0; i < items->u.a.n; i++) {
 		struct val *it = items->u.a.items[i];
-		severity_class(a, it, val_string(val_get(val_get(it, "cvss"), "severity")));
+		severity_class(r, it, val_string(val_get(val_get(it, "cvss"), "severity")));
 		const char *pub = val_string(val_get(it, "published"));
 		if (pub && strlen(pub) >= 10)
 			val_set(a, it, "published_date", val_strn(a, pub, 10));
@@ -147,6 +158,29 @@ void page_cves(struct request *r, struct response *w)
 	page_render(r, w, 200, "cve_search", "cves.title", ctx);
 }
 
+/* Every metric of a vector spelled out in the reader's language ("Attack Vector: Network"),
+ * the way the specification names them; empty when the vector does not parse. */
+static struct val *metric_words(struct request *r, const char *vector)
+{
+	struct arena *a = &r->arena;
+	struct val *list = val_arr(a);
+	struct cvss c;
+	char err[CVSS_ERR_MAX];
+	if (!vector || cvss_parse(vector, strlen(vector), &c, err, sizeof err) < 0)
+		return list;
+	const char *lang = lang_code(r->lang);
+	for (size_t i = 0; i < cvss_metric_count(&c); i++) {
+		struct cvss_metric_info mi;
+		if (cvss_metric_info(&c, i, lang, &mi) < 0)
+			continue;
+		struct val *o = val_obj(a);
+		val_set(a, o, "name", val_str_static(a, mi.metric_name));
+		val_set(a, o, "value", val_str_static(a, mi.value_name));
+		val_push(a, list, o);
+	}
+	return list;
+}
+
 void page_cve(struct request *r, struct response *w)
 {
 	struct arena *a = &r->arena;
@@ -162,10 +196,13 @@ void page_cve(struct request *r, struct response *w)
 		return;
 	}
 	struct val *ctx = page_context(r);
-	severity_class(a, cve, val_string(val_get(val_get(cve, "cvss"), "severity")));
+	severity_class(r, cve, val_string(val_get(val_get(cve, "cvss"), "severity")));
 	struct val *metrics = val_get(cve, "metrics");
-	for (size_t i = 0; metrics && i < metrics->u.a.n; i++)
-		severity_class(a, metrics->u.a.items[i], val_string(val_get(metrics->u.a.items[i], "baseSeverity")));
+	for (size_t i = 0; metrics && i < metrics->u.a.n; i++) {
+		struct val *m = metrics->u.a.items[i];
+		severity_class(r, m, val_string(val_get(m, "baseSeverity")));
+		val_set(a, m, "words", metric_words(r, val_string(val_get(m, "vectorString"))));
+	}
 	struct val *epss = val_get(cve, "epss");
 	if (epss && epss->kind == VAL_OBJ) {
 		val_set_str(a, epss, "score_pct", arena_printf(a, "%.2f%%", val_get(epss, "score")->u.d * 100));
