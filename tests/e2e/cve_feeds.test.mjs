@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { root, runVans, startVans, tempDir, testdata } from '../lib/vans.mjs';
+import { freshDb, root, runVans, startVans, testdata } from '../lib/vans.mjs';
 import { launch, shot } from './browser.mjs';
 
 const haveChromium = existsSync(process.env.CHROMIUM ?? '/usr/bin/chromium');
@@ -22,7 +22,7 @@ let vans, browser;
 
 before(async () => {
   if (skip) return;
-  const db = path.join(tempDir(), 'kb.db');
+  const db = freshDb();
   for (const [feed, file] of feeds) {
     const r = runVans(['--db', db, 'feed', 'import', feed, file]);
     assert.equal(r.status, 0, r.stderr);

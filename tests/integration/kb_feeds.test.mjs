@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { root, runVans, tempDir, testdata } from '../lib/vans.mjs';
+import { freshDb, root, runVans, tempDir, testdata } from '../lib/vans.mjs';
 
 const files = {
   nvd: path.join(testdata, 'nvd/feeds-2.0/nvdcve-2.0-2002.json.zip'),
@@ -21,7 +21,7 @@ const missing = Object.values(files).filter((f) => !existsSync(f));
 const skip = missing.length > 0 && `test data absent: ${missing.join(', ')}`;
 
 const dir = tempDir();
-const db = path.join(dir, 'v.db');
+const db = skip ? null : freshDb(dir);
 const vans = (...args) => runVans(['--db', db, ...args]);
 
 function load(feed, file) {
@@ -107,12 +107,13 @@ test('loading the same files again changes nothing', { skip }, () => {
 });
 
 test('the import commands say how they are used', () => {
-  const r = runVans(['--db', path.join(tempDir(), 'u.db'), 'feed', 'import', 'kev']);
+  const udb = freshDb();
+  const r = runVans(['--db', udb, 'feed', 'import', 'kev']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /usage: vans feed import kev FILE/);
-  assert.equal(runVans(['--db', path.join(tempDir(), 'u.db'), 'feed', 'import', 'kev', 'a', 'b']).status, 2);
+  assert.equal(runVans(['--db', udb, 'feed', 'import', 'kev', 'a', 'b']).status, 2);
   assert.match(runVans(['feed', '--help']).stdout, /vans feed import cpedict FILE/);
-  const none = runVans(['--db', path.join(tempDir(), 'u.db'), 'feed', 'import', 'epss', '/nonexistent/e.csv']);
+  const none = runVans(['--db', udb, 'feed', 'import', 'epss', '/nonexistent/e.csv']);
   assert.equal(none.status, 1);
   assert.match(none.stderr, /\/nonexistent\/e\.csv: cannot open/);
 });
