@@ -77,6 +77,9 @@ test('a CVE known only from its CVE 5 record says so, and lists what the CNA sta
     const products = await page.locator('.config-items strong').allInnerTexts();
     assert.equal(products.length, 8);
     assert.ok(products.every((p) => p === 'Linux Kernel'), products.join(', '));
+    // the kernel CNA names no CWE: the page says so rather than leave the heading bare
+    assert.match(await page.locator('section[aria-labelledby=cwe-h]').innerText(),
+      locale === 'en' ? /No weakness \(CWE\) has been named/ : /尚未標示弱點類型/);
     await shot(page, `cve-cve5-${locale}`);
     await ctx.close();
   }
