@@ -33,10 +33,14 @@ static const struct command commands[] = {
 	  "vans db copy [--from URL] --to URL\n"
 	  "                              copy every table into another, empty database (any engine)\n" },
 	{ "feed", cli_feed, "import vulnerability feeds and show what is loaded",
-	  "vans feed import nvd FILE...   NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed import nvd FILE...        NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed import cve5 FILE|DIR...   CVE JSON 5 records (files, or directories such as cvelistV5)\n"
+	  "vans feed import kev FILE           CISA KEV catalogue, JSON or CSV\n"
+	  "vans feed import epss FILE          FIRST EPSS daily scores, CSV (plain or .gz)\n"
+	  "vans feed import cpedict FILE       NVD CPE 2.3 dictionary, XML (plain or .gz)\n"
 	  "vans feed sync nvd [--since DATE] [--api-key KEY]\n"
-	  "                               incremental sync from the NVD CVE API 2.0 (resumable)\n"
-	  "vans feed status               what is loaded, and when\n" },
+	  "                                    incremental sync from the NVD CVE API 2.0 (resumable)\n"
+	  "vans feed status                    what is loaded, and when\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },
 	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
