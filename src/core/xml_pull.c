@@ -23,6 +23,8 @@ struct xml_pull {
 	uint64_t total, max;
 	bool too_large;
 	bool source_failed;
+	bool source_ended;
+	long open_elements;  /* started and not yet ended */
 	struct prolog {
 		int state;
 		int matched;
@@ -131,6 +133,8 @@ static int src_read(void *ctx, char *dst, int len)
 		}
 		if ((size_t)got > n)
 			got = (long)n;
+		if (got == 0)
+			x->source_ended = true;
 	} else {
 		size_t left = x->memlen - x->mempos;
 		size_t take = left < n ? left : n;
@@ -138,6 +142,8 @@ static int src_read(void *ctx, char *dst, int len)
 			memcpy(dst, x->mem + x->mempos, take);
 		x->mempos += take;
 		got = (long)take;
+		if (take == 0)
+			x->source_ended = true;
 	}
 	x->total += (uint64_t)got;
 	if (x->total > x->max) {
@@ -252,6 +258,9 @@ static enum xml_event read_failed(struct xml_pull *x)
 		return fail(x, ERR_TOO_LARGE, "larger than %llu bytes", (unsigned long long)x->max);
 	if (x->source_failed)
 		return fail(x, ERR_IO, "the input could not be read");
+	if (x->source_ended && x->open_elements > 0)
+		return fail(x, ERR_INVALID, "line %ld: the document ends before its elements close "
+		            "(truncated?)", xml_pull_line(x));
 	char msg[256];
 	snprintf(msg, sizeof(msg), "%s", x->error[0] ? x->error : "not well-formed XML");
 	x->error[0] = '\0';
@@ -319,6 +328,7 @@ enum xml_event xml_pull_next(struct xml_pull *x)
 		return XML_EV_ERROR;
 	if (x->pending_end) {
 		x->pending_end = false;
+		x->open_elements--;
 		return XML_EV_END;
 	}
 	for (;;) {
@@ -340,8 +350,10 @@ enum xml_event xml_pull_next(struct xml_pull *x)
 		case XML_READER_TYPE_ELEMENT:
 			if (xmlTextReaderIsEmptyElement(x->xr))
 				x->pending_end = true;
+			x->open_elements++;
 			return XML_EV_START;
 		case XML_READER_TYPE_END_ELEMENT:
+			x->open_elements--;
 			return XML_EV_END;
 		case XML_READER_TYPE_TEXT:
 		case XML_READER_TYPE_CDATA:
