@@ -97,6 +97,10 @@ static void test_csv_semicolons_are_detected(void **state)
 	assert_int_equal(csv_detect_delimiter("\"a;b;c\",d\n", 10), ',');
 	assert_int_equal(csv_detect_delimiter("a,b;c;d\nx,y,z,w,v", 17), ';');
 	assert_int_equal(csv_detect_delimiter("abc", 3), ',');
+	/* Excel's hint line names it and is not a record */
+	assert_int_equal(READ("sep=;\r\na,b;c\n", &g, err), 0);
+	assert_string_equal(g.text, "L2[a,b|c]");
+	assert_int_equal(g.delimiter, ';');
 	/* a forced delimiter wins */
 	struct csv_opts o = { .delimiter = ',' };
 	assert_int_equal(read_csv("a;b;c\n", 6, &o, &g, err), 0);

@@ -130,13 +130,24 @@ int csv_read(const void *data, size_t len, const struct csv_opts *opts, csv_reco
 		           "line %zu: not UTF-8 text (saved as Big5?); save it as CSV in UTF-8",
 		           line_of(p, i + bad));
 	char delim = o.delimiter ? o.delimiter : csv_detect_delimiter(p, len);
+	size_t line = 1, rec_line = 1, records = 0;
+	/* Excel's "sep=;" first line names the delimiter and is not a record */
+	if (len - i >= 5 && memcmp(p + i, "sep=", 4) == 0 && (p[i + 4] == ',' || p[i + 4] == ';') &&
+	    (len - i == 5 || p[i + 5] == '\n' || p[i + 5] == '\r')) {
+		delim = p[i + 4];
+		i += 5;
+		if (i < len && p[i] == '\r')
+			i++;
+		if (i < len && p[i] == '\n')
+			i++;
+		line = 2;
+	}
 	if (delim != ',' && delim != ';')
 		return say(err, errlen, ERR_INVALID, "the delimiter must be a comma or a semicolon");
 
 	struct reader r = { .o = &o };
 	buf_init(&r.text, o.max_fields * (o.max_field + 1) + 1);
 	int rc = 0;
-	size_t line = 1, rec_line = 1, records = 0;
 	if (i >= len)
 		goto out;   /* an empty file has no records */
 

@@ -1,7 +1,7 @@
 /* CSV as RFC 4180 writes it and spreadsheets save it: UTF-8 with or without a byte-order
- * mark, comma or semicolon (detected from the first record), quoted fields with "" and
- * line breaks inside, CRLF, LF or CR line ends. Records stream to a callback with the
- * line each began on. */
+ * mark, comma or semicolon (detected from the first record, or named by Excel's "sep=;"
+ * first line), quoted fields with "" and line breaks inside, CRLF, LF or CR line ends.
+ * Records stream to a callback with the line each began on. */
 #ifndef VANS_VANS_INTAKE_CSV_H
 #define VANS_VANS_INTAKE_CSV_H
 
