@@ -444,8 +444,3 @@ const char *xml_pull_error(const struct xml_pull *x)
 {
 	return x->failed ? x->error : "";
 }
-
-uint64_t xml_pull_bytes(const struct xml_pull *x)
-{
-	return x->total;
-}

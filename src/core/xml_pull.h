@@ -55,7 +55,5 @@ const char *xml_pull_text(const struct xml_pull *x, size_t *len);
  * cap), ERR_IO (the source failed) and a message with the line ("line 3: ..."). */
 enum err xml_pull_status(const struct xml_pull *x);
 const char *xml_pull_error(const struct xml_pull *x);
-/* Bytes read from the source so far. */
-uint64_t xml_pull_bytes(const struct xml_pull *x);
 
 #endif

@@ -673,7 +673,8 @@ static enum err inv_end(struct inv *v, enum err read_err, const char *read_msg)
 
 /* ---- CSV ---------------------------------------------------------------------------- */
 
-struct csvctx {
+/* The cells of the record or row being fed, reused from one to the next. */
+struct cellctx {
 	struct inv *v;
 	struct cellview *cells;
 	size_t cap;
@@ -681,7 +682,7 @@ struct csvctx {
 
 static int on_csv(void *ctx, const struct csv_record *rec)
 {
-	struct csvctx *c = ctx;
+	struct cellctx *c = ctx;
 	if (rec->n > c->cap) {
 		c->cap = rec->n;
 		c->cells = xrealloc(c->cells, c->cap * sizeof(*c->cells));
@@ -701,7 +702,7 @@ enum err intake_read_csv(const void *p, size_t len, const struct intake_opts *op
 	asset_batch_init(b, ASSET_SOURCE_CSV);
 	struct inv v;
 	inv_init(&v, b, opts, false);
-	struct csvctx c = { &v, NULL, 0 };
+	struct cellctx c = { &v, NULL, 0 };
 	char msg[256] = "";
 	int rc = csv_read(p, len, NULL, on_csv, &c, msg, sizeof(msg));
 	enum err e = inv_end(&v, rc > 0 ? (enum err)rc : ERR_OK, msg);
@@ -714,7 +715,7 @@ enum err intake_read_csv(const void *p, size_t len, const struct intake_opts *op
 
 static int on_xlsx(void *ctx, const struct xlsx_row *row)
 {
-	struct csvctx *c = ctx;
+	struct cellctx *c = ctx;
 	struct inv *v = c->v;
 	if (!v->sheet_where[0]) {
 		snprintf(v->sheet_where, sizeof(v->sheet_where), "sheet %u (%s), ", row->sheet,
@@ -740,7 +741,7 @@ enum err intake_read_xlsx(const void *p, size_t len, const struct intake_opts *o
 	asset_batch_init(b, ASSET_SOURCE_XLSX);
 	struct inv v;
 	inv_init(&v, b, opts, true);
-	struct csvctx c = { &v, NULL, 0 };
+	struct cellctx c = { &v, NULL, 0 };
 	struct xlsx_opts xo = { .sheet = v.o.sheet };
 	char msg[320] = "";
 	int rc = xlsx_read(p, len, &xo, on_xlsx, &c, msg, sizeof(msg));

@@ -168,12 +168,3 @@ const char *intake_fold_width(const char *p, size_t len, struct buf *out)
 {
 	return fold(p, len, out, false);
 }
-
-size_t intake_utf8_chars(const char *p, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)p[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}

@@ -30,7 +30,4 @@ const char *intake_fold(const char *p, size_t len, struct buf *out);
  * letters to lower case, nothing dropped ("ＫＢ５０３" → "kb503", "2.5" stays "2.5"). */
 const char *intake_fold_width(const char *p, size_t len, struct buf *out);
 
-/* Counts UTF-8 characters (for messages about lengths). */
-size_t intake_utf8_chars(const char *p, size_t len);
-
 #endif
