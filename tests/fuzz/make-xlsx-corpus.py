@@ -11,10 +11,13 @@ REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 PKG = 'http://schemas.openxmlformats.org/package/2006/relationships'
 
 
+METHOD = [zipfile.ZIP_DEFLATED]
+
+
 def put(z, name, body):
     # fixed times, so the seeds are the same bytes each time they are written
     info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = METHOD[0]
     z.writestr(info, body)
 
 
@@ -70,6 +73,11 @@ seeds = {
                              '<sheet name="Assets" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     'zeros_bomb': book('<row><c><v>1</v></c></row>' + ' ' * 200000),
 }
+
+# stored, not deflated: mutations then reach the XML itself
+METHOD[0] = zipfile.ZIP_STORED
+seeds['template_stored'] = book(TEMPLATE_ROWS, TEMPLATE_SST, STYLES)
+METHOD[0] = zipfile.ZIP_DEFLATED
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'corpus')
 for name, data in seeds.items():
