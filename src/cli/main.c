@@ -2,6 +2,7 @@
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
+#include "cli/cmd_match.h"
 #include "cli/cmd_cpe.h"
 #include "cli/cmd_cvss.h"
 #include "cli/cmd_version.h"
@@ -41,6 +42,11 @@ static const struct command commands[] = {
 	  "vans feed sync nvd [--since DATE] [--api-key KEY]\n"
 	  "                                    incremental sync from the NVD CVE API 2.0 (resumable)\n"
 	  "vans feed status                    what is loaded, and when\n" },
+	{ "match", cli_match, "which CVEs apply to a host's CPEs",
+	  "vans match --cpe CPE [--cpe CPE...]   the CVE IDs that apply to one host with these CPEs,\n"
+	  "                                      one per line, sorted\n"
+	  "vans match --cpe-file FILE            each line a host with that one CPE: CPE<TAB>CVE-ID lines\n"
+	  "  --explain                           add confidence, matching CPE, criterion and bounds\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },
 	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
