@@ -2,7 +2,8 @@
 # Variants by variable: SAN=address,undefined (sanitized build in build/san, used by
 # `make test`), COV=1 (coverage build in build/cov). `make help` lists the targets.
 
-PKGS     := libmicrohttpd sqlite3 libpq jansson yajl libsodium zlib libzip libxml-2.0 libcurl
+PKGS     := libmicrohttpd sqlite3 libpq jansson yajl libsodium zlib libzip libxml-2.0 libcurl liboath \
+            libqrencode cairo pangocairo
 CC       ?= cc
 CSTD     := -std=c17 -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -35,6 +36,15 @@ DEPS     := $(OBJ:.o=.d)
 # Files compiled into the binary: templates, static assets, message catalogues, migrations.
 EMBED    := $(sort $(shell find src/web/templates src/web/static src/web/i18n src/store/migrations \
                  -type f 2>/dev/null) $(wildcard src/web/api/*.json))
+# Third-party files compiled in under a name of ours (FILE=NAME), never copied into src/: the
+# ALTCHA captcha widget from npm (external build: no inline styles, workers loaded by URL) and
+# the common-password list of Debian's john-data package.
+VENDOR_EMBED := node_modules/altcha/dist/external/altcha.min.js=static/altcha.js \
+                node_modules/altcha/dist/external/altcha.css=static/altcha.css \
+                node_modules/altcha/dist/workers/pbkdf2.js=static/altcha-pbkdf2.js \
+                node_modules/altcha/dist/i18n/zh-tw.js=static/altcha-zh-tw.js \
+                /usr/share/john/password.lst=data/common-passwords.txt
+VENDOR_FILES := $(foreach e,$(VENDOR_EMBED),$(firstword $(subst =, ,$(e))))
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -74,10 +84,18 @@ $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/gen/embedded.c: $(EMBED) build/tools/embed
+# The browser widgets come from npm: a fresh checkout gets them with `npm ci` (quick when
+# already installed, and what scripts/install-deps runs too).
+$(VENDOR_FILES): node_modules/.package-lock.json ;
+node_modules/.package-lock.json: package-lock.json
+	@echo "  NPM     ci (front-end packages compiled into the binary)"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/gen/embedded.c: $(EMBED) $(VENDOR_FILES) build/tools/embed
 	@mkdir -p $(dir $@)
-	@echo "  EMBED   $(words $(EMBED)) files"
-	@build/tools/embed $@ $(EMBED)
+	@echo "  EMBED   $(words $(EMBED) $(VENDOR_EMBED)) files"
+	@build/tools/embed $@ $(EMBED) $(VENDOR_EMBED)
 
 # The embed tool runs at build time only; it is never sanitized.
 build/tools/embed: scripts/embed.c
@@ -110,7 +128,7 @@ lint:
 # libFuzzer builds are separate from the sanitized test build (clang only).
 FUZZ_SECONDS ?= 60
 fuzz: $(BUILD)/gen/embedded.c
-	@scripts/fuzz $(FUZZ_SECONDS)
+	@PKGS="$(PKGS)" scripts/fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all

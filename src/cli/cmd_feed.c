@@ -1,6 +1,6 @@
-/* `vans feed`: import vulnerability feeds from files and show what is loaded. Each file is
- * one transaction; a progress bar is drawn when stderr is a terminal, and a summary line is
- * printed per file. */
+/* `vans feed`: import vulnerability feeds from files (NVD, CVE 5, KEV, EPSS, the CPE
+ * dictionary) and show what is loaded. Each file is one transaction; a progress bar is
+ * drawn when stderr is a terminal, and a summary line is printed per file. */
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
 #include "core/clock.h"
@@ -21,8 +21,15 @@ struct progress {
 static void draw_progress(void *ctx, uint64_t done, uint64_t total)
 {
 	struct progress *p = ctx;
-	if (!isatty(STDERR_FILENO) || total == 0)
+	if (!isatty(STDERR_FILENO))
 		return;
+	if (total == 0) {
+		/* a directory of records: no size known ahead, so a count */
+		fprintf(stderr, "\r  %-32.32s %10llu records\033[K", p->name, (unsigned long long)done);
+		p->shown = 0;
+		fflush(stderr);
+		return;
+	}
 	int pct = (int)(done * 100 / total);
 	if (pct > 100)
 		pct = 100;
@@ -46,24 +53,70 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static int import_nvd(struct db *db, int nfiles, char **files)
+typedef enum err (*import_fn)(struct db *db, const char *path, struct kb_import_stats *st, kb_progress_fn progress,
+			     void *pctx, char *err, size_t errlen);
+
+static void print_bad_file(void *ctx, const char *path, const char *msg)
 {
+	(void)path;
+	struct progress *p = ctx;
+	if (p->shown >= 0)
+		fputs("\r\033[K", stderr);
+	p->shown = -1;
+	fprintf(stderr, "vans feed import cve5: %s (not stored)\n", msg);
+}
+
+static enum err import_cve5(struct db *db, const char *path, struct kb_import_stats *st, kb_progress_fn progress,
+			    void *pctx, char *err, size_t errlen)
+{
+	return kb_import_cve5_path(db, path, st, progress, print_bad_file, pctx, err, errlen);
+}
+
+static const struct {
+	const char *feed;
+	import_fn fn;
+	int many;             /* takes several files */
+} importers[] = {
+	{ "nvd", kb_import_nvd_file, 1 },
+	{ "cve5", import_cve5, 1 },
+	{ "kev", kb_import_kev_file, 0 },
+	{ "epss", kb_import_epss_file, 0 },
+	{ "cpedict", kb_import_cpedict_file, 0 },
+};
+#define N_IMPORTERS (sizeof importers / sizeof importers[0])
+
+static int import_files(struct db *db, size_t which, int nfiles, char **files)
+{
+	const char *feed = importers[which].feed;
+	if (nfiles < 1 || (!importers[which].many && nfiles != 1)) {
+		fprintf(stderr, "usage: vans feed import %s FILE%s\n", feed, importers[which].many ? "..." : "");
+		return 2;
+	}
 	int failed = 0;
 	for (int i = 0; i < nfiles; i++) {
 		struct kb_import_stats st = { 0 };
 		struct progress p = { .name = base_name(files[i]), .started = clock_mono_ns(), .shown = -1 };
 		char err[1024] = "";
-		enum err e = kb_import_nvd_file(db, files[i], &st, draw_progress, &p, err, sizeof err);
+		enum err e = importers[which].fn(db, files[i], &st, draw_progress, &p, err, sizeof err);
 		if (p.shown >= 0)
 			fputs("\r\033[K", stderr);
-		if (e != ERR_OK) {
-			fprintf(stderr, "vans feed import nvd: %s (nothing of this file was kept)\n", err);
+		char summary[768];
+		kb_stats_format(&st, summary, sizeof summary);
+		if (e != ERR_OK && st.new_records + st.updated + st.unchanged + st.skipped == 0) {
+			fprintf(stderr, "vans feed import %s: %s (nothing of this file was kept)\n", feed, err);
 			failed++;
 			continue;
 		}
-		char summary[512];
-		kb_stats_format(&st, summary, sizeof summary);
-		printf("%s: %s — %.1f MB in %.1f s\n", files[i], summary, (double)st.bytes_json / 1e6, st.seconds);
+		if (e != ERR_OK) {
+			/* a directory whose bad files were left out; the good ones are stored */
+			fprintf(stderr, "vans feed import %s: %s\n", feed, err);
+			failed++;
+		}
+		printf("%s: %s%s%s — ", files[i], st.about, st.about[0] ? ": " : "", summary);
+		if (st.bytes_json)
+			printf("%.1f MB in %.1f s\n", (double)st.bytes_json / 1e6, st.seconds);
+		else
+			printf("%.1f s\n", st.seconds);
 	}
 	return failed ? 1 : 0;
 }
@@ -72,9 +125,17 @@ static int feed_status(struct db *db)
 {
 	struct db_stmt *s = db_stmt(db, STMT_KB_COUNTS);
 	if (s && db_step(s) == DB_ROW) {
-		printf("cves\t%lld (rejected %lld)\nkev\t%lld\nepss\t%lld\ncpe dictionary\t%lld\ncpe matches\t%lld\n",
-		       (long long)db_col_int(s, 0), (long long)db_col_int(s, 1), (long long)db_col_int(s, 2),
-		       (long long)db_col_int(s, 3), (long long)db_col_int(s, 4), (long long)db_col_int(s, 5));
+		printf("cves\t%lld (rejected %lld, from CVE 5 records %lld)\n", (long long)db_col_int(s, 0),
+		       (long long)db_col_int(s, 1), (long long)db_col_int(s, 7));
+		printf("kev\t%lld", (long long)db_col_int(s, 2));
+		if (!db_col_null(s, 9) && db_col_text(s, 9)[0])
+			printf(" (newest catalogue %s)", db_col_text(s, 9));
+		printf("\nepss\t%lld", (long long)db_col_int(s, 3));
+		if (!db_col_null(s, 10) && db_col_text(s, 10)[0])
+			printf(" (scores of %s)", db_col_text(s, 10));
+		printf("\ncpe dictionary\t%lld (deprecated %lld)\ncpe products\t%lld\ncpe matches\t%lld\n",
+		       (long long)db_col_int(s, 4), (long long)db_col_int(s, 8), (long long)db_col_int(s, 6),
+		       (long long)db_col_int(s, 5));
 	}
 	if (s)
 		db_reset(s);
@@ -88,7 +149,7 @@ static int feed_status(struct db *db)
 	if (s)
 		db_reset(s);
 	if (!any)
-		printf("\nNo feed has been loaded. Load one with: vans feed import nvd FILE...\n");
+		printf("\nNo feed has been loaded. Load one with: vans feed import nvd FILE... (see vans feed --help)\n");
 	return 0;
 }
 
@@ -151,10 +212,15 @@ static int sync_nvd(struct db *db, int argc, char **argv)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: vans feed import nvd FILE...      NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	fprintf(f, "usage: vans feed import nvd FILE...        NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+		   "       vans feed import cve5 FILE|DIR...   CVE JSON 5 records (a record file, or a directory\n"
+		   "                                           of them such as a cvelistV5 tree)\n"
+		   "       vans feed import kev FILE           CISA KEV catalogue, JSON or CSV\n"
+		   "       vans feed import epss FILE          FIRST EPSS daily scores, CSV (plain or .gz)\n"
+		   "       vans feed import cpedict FILE       NVD CPE 2.3 dictionary, XML (plain or .gz)\n"
 		   "       vans feed sync nvd [--since DATE] [--api-key KEY]\n"
-		   "                                         incremental sync from the NVD CVE API 2.0\n"
-		   "       vans feed status                  what is loaded, and when\n");
+		   "                                           incremental sync from the NVD CVE API 2.0\n"
+		   "       vans feed status                    what is loaded, and when\n");
 }
 
 int cli_feed(int argc, char **argv)
@@ -171,8 +237,14 @@ int cli_feed(int argc, char **argv)
 		rc = feed_status(db);
 	} else if (!strcmp(argv[1], "sync") && argc >= 3 && !strcmp(argv[2], "nvd")) {
 		rc = sync_nvd(db, argc - 3, argv + 3);
-	} else if (!strcmp(argv[1], "import") && argc >= 4 && !strcmp(argv[2], "nvd")) {
-		rc = import_nvd(db, argc - 3, argv + 3);
+	} else if (!strcmp(argv[1], "import") && argc >= 3) {
+		size_t i = 0;
+		while (i < N_IMPORTERS && strcmp(argv[2], importers[i].feed) != 0)
+			i++;
+		if (i < N_IMPORTERS)
+			rc = import_files(db, i, argc - 3, argv + 3);
+		else
+			usage(stderr);
 	} else {
 		usage(stderr);
 	}

@@ -2,7 +2,10 @@
  * signal asks it to stop. Flags override the configuration for this run. */
 #include "cli/cli.h"
 #include "core/log.h"
+#include "kb/feed_job.h"
 #include "kb/import.h"
+#include "identity/totp.h"
+#include "outbox/outbox.h"
 #include "store/db.h"
 #include "web/app.h"
 #include "web/server.h"
@@ -32,6 +35,7 @@ int cli_serve(int argc, char **argv)
 	struct db *db = cli_open_db(1);
 	if (!db)
 		return 1;
+	kb_feed_job_abandon_stale(db);
 	bool rebuilt;
 	if (kb_search_rebuild_if_needed(db, &rebuilt) != ERR_OK)
 		log_warn("vans serve: the CVE search index could not be rebuilt; searches may miss records");
@@ -48,7 +52,12 @@ int cli_serve(int argc, char **argv)
 		fprintf(stderr, "vans serve: %s\n", err);
 		return 1;
 	}
+	if (totp_init() < 0 || outbox_start(&cli_config) < 0) {
+		fprintf(stderr, "vans serve: cannot start the outbox sender\n");
+		return 1;
+	}
 	int rc = web_serve(&cli_config);
+	outbox_stop();
 	web_app_free();
 	return rc;
 }

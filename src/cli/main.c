@@ -34,10 +34,14 @@ static const struct command commands[] = {
 	  "vans db copy [--from URL] --to URL\n"
 	  "                              copy every table into another, empty database (any engine)\n" },
 	{ "feed", cli_feed, "import vulnerability feeds and show what is loaded",
-	  "vans feed import nvd FILE...   NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed import nvd FILE...        NVD CVE API 2.0 or 1.1 JSON (.json, .json.gz, .zip)\n"
+	  "vans feed import cve5 FILE|DIR...   CVE JSON 5 records (files, or directories such as cvelistV5)\n"
+	  "vans feed import kev FILE           CISA KEV catalogue, JSON or CSV\n"
+	  "vans feed import epss FILE          FIRST EPSS daily scores, CSV (plain or .gz)\n"
+	  "vans feed import cpedict FILE       NVD CPE 2.3 dictionary, XML (plain or .gz)\n"
 	  "vans feed sync nvd [--since DATE] [--api-key KEY]\n"
-	  "                               incremental sync from the NVD CVE API 2.0 (resumable)\n"
-	  "vans feed status               what is loaded, and when\n" },
+	  "                                    incremental sync from the NVD CVE API 2.0 (resumable)\n"
+	  "vans feed status                    what is loaded, and when\n" },
 	{ "match", cli_match, "which CVEs apply to a host's CPEs",
 	  "vans match --cpe CPE [--cpe CPE...]   the CVE IDs that apply to one host with these CPEs,\n"
 	  "                                      one per line, sorted\n"
@@ -53,6 +57,27 @@ static const struct command commands[] = {
 	  "vans cpe compare SOURCE TARGET   SUPERSET, SUBSET, EQUAL or DISJOINT\n" },
 	{ "version", cli_version, "compare vendor version strings",
 	  "vans version compare A B\n" },
+	{ "org", cli_org, "organisations: add, list, check-id",
+	  "vans org add --name NAME (--oid OID | --ubn UBN) --level A..E [--sector S] [--mailbox M] [--parent ID]\n"
+	  "vans org list\n"
+	  "vans org check-id ID     prints \"oid valid\", \"ubn valid\" or \"invalid: REASON\" (exit 0 or 1)\n"
+	  "Wherever a command takes --org ID, ID is the organisation's OID or 統一編號.\n" },
+	{ "user", cli_user, "accounts: add (prints a one-time set-up link), link, disable, enable",
+	  "vans user add --role operator|admin|user --username U --email E --name N [--org ID] [--mobile M]\n"
+	  "  Creates the account without a password and prints a single-use set-up link (valid 72 hours).\n"
+	  "  admin: VANS 機關管理者 of --org; user: VANS 一般權限 of --org; operator: the platform operator.\n"
+	  "vans user link U      a new set-up link (the previous one stops working)\n"
+	  "vans user disable U | vans user enable U\n" },
+	{ "apikey", cli_apikey, "API keys of an organisation: create, list, revoke",
+	  "vans apikey create --org ID [--name NAME]   prints the key once (88 characters)\n"
+	  "vans apikey list --org ID\n"
+	  "vans apikey revoke --org ID KEY-ID\n" },
+	{ "outbox", cli_outbox, "outgoing mail and SMS: run, list",
+	  "vans outbox run      deliver every message that is due now, then exit\n"
+	  "vans outbox list     the latest messages and their status\n" },
+	{ "audit", cli_audit, "the audit log: verify the hash chain, list",
+	  "vans audit verify    walk the chain; exit 1 and name the entry when it is broken\n"
+	  "vans audit list [--org ID]\n" },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind { K_STRING, K_OPTIONAL, K_INT, K_BOOL, K_LISTEN, K_LANG, K_LEVEL, K_URL };
+enum kind { K_STRING, K_OPT_STRING, K_INT, K_BOOL, K_LISTEN, K_LANG, K_LEVEL, K_URL, K_SMS };
 
 struct key {
 	const char *name;
@@ -53,7 +53,7 @@ static const struct key keys[] = {
 	  "Folder that `make run` loads vulnerability feeds from on an empty database." },
 	{ "nvd_api_url", K_URL, OFF(nvd_api_url), "https://services.nvd.nist.gov/rest/json/cves/2.0", 0, 0,
 	  "NVD CVE API 2.0 endpoint that `vans feed sync nvd` pages through." },
-	{ "nvd_api_key", K_OPTIONAL, OFF(nvd_api_key), "", 0, 0,
+	{ "nvd_api_key", K_OPT_STRING, OFF(nvd_api_key), "", 0, 0,
 	  "NVD API key (sent as the apiKey header; allows 50 instead of 5 requests per 30 s)." },
 	{ "nvd_page_size", K_INT, OFF(nvd_page_size), "2000", 1, 2000, "resultsPerPage of each NVD API request." },
 	{ "nvd_rate_window", K_INT, OFF(nvd_rate_window), "30", 1, 3600,
@@ -62,6 +62,58 @@ static const struct key keys[] = {
 	  "Retries of one NVD request after 403, 429, 5xx or a connection failure." },
 	{ "nvd_retry_base_ms", K_INT, OFF(nvd_retry_base_ms), "6000", 1, 600000,
 	  "First back-off before a retry, in milliseconds; it doubles each time, up to 60 s." },
+	{ "smtp_url", K_STRING, OFF(smtp_url), "smtp://127.0.0.1:25", 0, 0,
+	  "Mail server for outgoing mail: smtp://HOST:PORT, smtps:// for TLS, user:password@ for AUTH; file:DIR writes .eml files (development)." },
+	{ "smtp_from", K_STRING, OFF(smtp_from), "vans@localhost", 0, 0,
+	  "Sender address of every mail vans sends." },
+	{ "sms_driver", K_SMS, OFF(sms_driver), "file", 0, 0,
+	  "How SMS leave: file (one JSON file per message in sms_outbox_dir, for development) or http." },
+	{ "sms_outbox_dir", K_STRING, OFF(sms_outbox_dir), "var/sms", 0, 0,
+	  "Folder of the file SMS driver." },
+	{ "sms_gateway_url", K_OPT_STRING, OFF(sms_gateway_url), "", 0, 0,
+	  "URL the http SMS driver POSTs each message to." },
+	{ "sms_gateway_auth", K_OPT_STRING, OFF(sms_gateway_auth), "", 0, 0,
+	  "Authorization header value for the SMS gateway (for example \"Bearer KEY\")." },
+	{ "sms_gateway_template", K_STRING, OFF(sms_gateway_template), "{\"to\":\"{{to}}\",\"text\":\"{{text}}\"}", 0, 0,
+	  "JSON body of a gateway request; {{to}} and {{text}} are replaced, JSON-escaped." },
+	{ "outbox_max_attempts", K_INT, OFF(outbox_max_attempts), "12", 1, 1000,
+	  "Deliveries tried per message before it is marked failed." },
+	{ "outbox_retry_seconds", K_INT, OFF(outbox_retry_seconds), "30", 1, 86400,
+	  "Delay before the first retry of a message; doubles with each attempt (at most 6 hours)." },
+	{ "service_mailbox", K_STRING, OFF(service_mailbox), "vans-service@localhost", 0, 0,
+	  "Service mailbox shown to organisations of level D and E, which cannot apply for VANS themselves." },
+	{ "review_reject_mail", K_BOOL, OFF(review_reject_mail), "false", 0, 0,
+	  "Mail the applicant when a permission request is rejected (the seed says no)." },
+	{ "password_min_length", K_INT, OFF(password_min_length), "12", 8, 128,
+	  "Shortest password accepted." },
+	{ "password_require_mixed", K_BOOL, OFF(password_require_mixed), "true", 0, 0,
+	  "Passwords must contain an upper-case letter, a lower-case letter and a digit." },
+	{ "password_alnum_only", K_BOOL, OFF(password_alnum_only), "true", 0, 0,
+	  "Passwords may contain letters and digits only (the rule of the national system)." },
+	{ "password_hash_ops", K_INT, OFF(password_hash_ops), "2", 1, 10,
+	  "Argon2id passes; a change rehashes each password at its next sign-in." },
+	{ "password_hash_mem_mib", K_INT, OFF(password_hash_mem_mib), "64", 8, 4096,
+	  "Argon2id memory in MiB; a change rehashes each password at its next sign-in." },
+	{ "session_idle_timeout", K_INT, OFF(session_idle_timeout), "1800", 60, 604800,
+	  "Seconds without a request after which a session ends." },
+	{ "session_absolute_timeout", K_INT, OFF(session_absolute_timeout), "43200", 300, 2592000,
+	  "Seconds after sign-in after which a session ends whatever the activity." },
+	{ "lockout_threshold", K_INT, OFF(lockout_threshold), "5", 1, 100,
+	  "Failed sign-ins in a row before the account is locked for a while." },
+	{ "lockout_seconds", K_INT, OFF(lockout_seconds), "60", 1, 86400,
+	  "First lockout; each further failure doubles it (at most one day)." },
+	{ "otp_ttl", K_INT, OFF(otp_ttl), "600", 60, 3600,
+	  "Seconds a one-time code sent by e-mail or SMS is valid." },
+	{ "otp_max_attempts", K_INT, OFF(otp_max_attempts), "5", 1, 20,
+	  "Wrong entries after which a one-time code is void." },
+	{ "otp_sends_per_address", K_INT, OFF(otp_sends_per_address), "5", 1, 1000,
+	  "Codes sent to one e-mail address or mobile number per hour." },
+	{ "otp_sends_per_ip", K_INT, OFF(otp_sends_per_ip), "20", 1, 100000,
+	  "Codes requested from one client address per hour." },
+	{ "captcha_cost", K_INT, OFF(captcha_cost), "1000", 1, 1000000,
+	  "PBKDF2-SHA256 iterations per captcha attempt (ALTCHA proof of work)." },
+	{ "captcha_counter_max", K_INT, OFF(captcha_counter_max), "5000", 2, 10000000,
+	  "The browser searches up to this many attempts (on average half) to solve a captcha." },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -167,7 +219,13 @@ int config_set(struct config *cfg, const char *name, const char *value, enum con
 			return -1;
 		}
 		break;
-	case K_OPTIONAL:
+	case K_SMS:
+		if (strcmp(value, "file") && strcmp(value, "http")) {
+			snprintf(err, errlen, "%s: \"%s\" is not file or http (from %s)", name, value, source_name(src));
+			return -1;
+		}
+		break;
+	case K_OPT_STRING:
 		break;
 	case K_STRING:
 		if (!*value) {

@@ -29,6 +29,34 @@ struct config {
 	int64_t nvd_rate_window;  /* seconds */
 	int64_t nvd_retry_max;
 	int64_t nvd_retry_base_ms;
+	/* outbound messages (src/outbox) */
+	char *smtp_url;           /* smtp://host:port or smtps://user:pass@host */
+	char *smtp_from;          /* From: address of every mail */
+	char *sms_driver;         /* "file" or "http" */
+	char *sms_outbox_dir;     /* file driver: one JSON file per message */
+	char *sms_gateway_url;    /* http driver */
+	char *sms_gateway_auth;   /* http driver: Authorization header value */
+	char *sms_gateway_template; /* http driver: JSON body with {{to}} and {{text}} */
+	int64_t outbox_max_attempts;
+	int64_t outbox_retry_seconds; /* first retry delay; doubles each attempt */
+	/* identity (src/identity) */
+	char *service_mailbox;    /* where level D/E organisations write for VANS access */
+	bool review_reject_mail;  /* mail the applicant when a request is rejected */
+	int64_t password_min_length;
+	bool password_require_mixed; /* upper, lower and digit each required */
+	bool password_alnum_only; /* letters and digits only (the seed's rule) */
+	int64_t password_hash_ops;   /* Argon2id opslimit */
+	int64_t password_hash_mem_mib; /* Argon2id memlimit */
+	int64_t session_idle_timeout;
+	int64_t session_absolute_timeout;
+	int64_t lockout_threshold;   /* failed sign-ins before a lockout */
+	int64_t lockout_seconds;     /* first lockout; doubles with each further failure */
+	int64_t otp_ttl;             /* seconds a one-time code is valid */
+	int64_t otp_max_attempts;
+	int64_t otp_sends_per_address; /* codes per e-mail address or mobile per hour */
+	int64_t otp_sends_per_ip;      /* codes per client address per hour */
+	int64_t captcha_cost;          /* PBKDF2 iterations per captcha attempt */
+	int64_t captcha_counter_max;   /* the secret counter is below this */
 };
 
 enum config_source { CONFIG_DEFAULT, CONFIG_FILE, CONFIG_ENV, CONFIG_FLAG };

@@ -73,3 +73,75 @@ void crypto_wipe(void *p, size_t n)
 {
 	sodium_memzero(p, n);
 }
+
+int crypto_unhex(const char *hex, size_t n, unsigned char *dst, size_t dstlen, size_t *outlen)
+{
+	if (n % 2 || n / 2 > dstlen)
+		return -1;
+	const char *end = NULL;
+	size_t got = 0;
+	if (sodium_hex2bin(dst, dstlen, hex, n, NULL, &got, &end) != 0 || end != hex + n)
+		return -1;
+	if (outlen)
+		*outlen = got;
+	return 0;
+}
+
+int crypto_password_hash(char out[CRYPTO_PASSWORD_HASH_LEN], const char *pw, size_t pwlen, uint64_t ops, size_t mem)
+{
+	_Static_assert(CRYPTO_PASSWORD_HASH_LEN == crypto_pwhash_STRBYTES, "PHC string size");
+	return crypto_pwhash_str_alg(out, pw, pwlen, ops, mem, crypto_pwhash_ALG_ARGON2ID13) == 0 ? 0 : -1;
+}
+
+bool crypto_password_verify(const char *hash, const char *pw, size_t pwlen)
+{
+	return crypto_pwhash_str_verify(hash, pw, pwlen) == 0;
+}
+
+bool crypto_password_needs_rehash(const char *hash, uint64_t ops, size_t mem)
+{
+	return crypto_pwhash_str_needs_rehash(hash, ops, mem) != 0;
+}
+
+void crypto_pbkdf2_sha256(const void *pw, size_t pwlen, const void *salt, size_t saltlen,
+			  uint32_t iterations, unsigned char *out, size_t dklen)
+{
+	crypto_auth_hmacsha256_state base, st;
+	crypto_auth_hmacsha256_init(&base, pw, pwlen);
+	unsigned char u[32], t[32];
+	for (uint32_t block = 1; dklen > 0; block++) {
+		unsigned char be[4] = { (unsigned char)(block >> 24), (unsigned char)(block >> 16),
+					(unsigned char)(block >> 8), (unsigned char)block };
+		st = base;
+		crypto_auth_hmacsha256_update(&st, salt, saltlen);
+		crypto_auth_hmacsha256_update(&st, be, 4);
+		crypto_auth_hmacsha256_final(&st, u);
+		memcpy(t, u, sizeof t);
+		for (uint32_t i = 1; i < iterations; i++) {
+			st = base;
+			crypto_auth_hmacsha256_update(&st, u, sizeof u);
+			crypto_auth_hmacsha256_final(&st, u);
+			for (size_t k = 0; k < sizeof t; k++)
+				t[k] ^= u[k];
+		}
+		size_t n = dklen < sizeof t ? dklen : sizeof t;
+		memcpy(out, t, n);
+		out += n;
+		dklen -= n;
+	}
+	sodium_memzero(&base, sizeof base);
+	sodium_memzero(&st, sizeof st);
+	sodium_memzero(u, sizeof u);
+	sodium_memzero(t, sizeof t);
+}
+
+size_t crypto_b64_encode(const void *src, size_t n, char *dst, size_t dstlen)
+{
+	sodium_bin2base64(dst, dstlen, src, n, sodium_base64_VARIANT_ORIGINAL);
+	return strlen(dst);
+}
+
+int crypto_b64_decode(const char *src, size_t n, unsigned char *dst, size_t dstlen, size_t *outlen)
+{
+	return sodium_base642bin(dst, dstlen, src, n, "\r\n", outlen, NULL, sodium_base64_VARIANT_ORIGINAL);
+}

@@ -3,6 +3,7 @@
  * with only non-vulnerable matches); an OR configuration is a list of vulnerable products. */
 #include "kb/config_text.h"
 #include "kb/cpe.h"
+#include "kb/cpe_product.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -41,7 +42,19 @@ static bool flag(const struct val *o, const char *key)
 	return v && v->kind == VAL_BOOL && v->u.b;
 }
 
-static struct val *item(struct arena *a, const struct val *m)
+/* The dictionary's title for the product of a criteria, looked up under the names as the
+ * formatted string writes them (escapes kept, the form cpe_product stores). */
+static const char *dictionary_title(struct db *db, struct arena *a, const char *criteria)
+{
+	const char *f[3];
+	size_t fl[3];
+	if (!db || kb_cpe_fs_fields(criteria, strlen(criteria), f, fl, 3) < 0)
+		return NULL;
+	return kb_product_title(db, a, arena_strndup(a, f[0], fl[0]), arena_strndup(a, f[1], fl[1]),
+				arena_strndup(a, f[2], fl[2]));
+}
+
+static struct val *item(struct db *db, struct arena *a, const struct val *m)
 {
 	struct val *o = val_obj(a);
 	const char *criteria = val_string(val_get(m, "criteria"));
@@ -57,7 +70,8 @@ static struct val *item(struct arena *a, const struct val *m)
 	char *v = arena_strndup(a, vendor ? vendor : "", vendor ? vl : 0);
 	char *p = arena_strndup(a, product ? product : "", product ? pl : 0);
 	val_set_str(a, o, "vendor", v);
-	val_set_str(a, o, "product", kb_product_display(a, v, p));
+	const char *title = dictionary_title(db, a, criteria);
+	val_set_str(a, o, "product", title ? title : kb_product_display(a, v, p));
 	enum cpe_kind vk = cpe_kind_of(&c, CPE_ATTR_VERSION);
 	const char *ver = cpe_version(&c, &verl);
 	bool any = vk == CPE_KIND_ANY, na = vk == CPE_KIND_NA;
@@ -81,7 +95,7 @@ static struct val *item(struct arena *a, const struct val *m)
 	return o;
 }
 
-struct val *kb_config_phrases(struct arena *a, const struct val *configurations)
+struct val *kb_config_phrases(struct db *db, struct arena *a, const struct val *configurations)
 {
 	struct val *out = val_arr(a);
 	if (!configurations || configurations->kind != VAL_ARR)
@@ -107,7 +121,7 @@ struct val *kb_config_phrases(struct arena *a, const struct val *configurations)
 				/* in a vulnerable group, non-vulnerable entries are context, not findings */
 				if (!and_config && !flag(m, "vulnerable"))
 					continue;
-				val_push(a, items, item(a, m));
+				val_push(a, items, item(db, a, m));
 			}
 			val_set(a, g, "items", items);
 			val_push(a, groups, g);

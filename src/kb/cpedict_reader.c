@@ -1,4 +1,5 @@
-/* CPE dictionary reader: xmlTextReader over a zlib stream, one cpe-item at a time, its
+/* CPE dictionary reader: xmlTextReader over a feed input (plain, gzip or zip), one
+ * cpe-item at a time, its
  * strings and lists in an arena reset after each callback. Entities are never
  * substituted, no DTD is loaded, and a document that declares a DOCTYPE is refused: the
  * NVD file has none, and a DOCTYPE is where entity expansion attacks live. */
@@ -7,80 +8,44 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "kb/feed_input.h"
 
 #include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
 
 #define NS_DICT "http://cpe.mitre.org/dictionary/2.0"
 #define NS_CPE23 "http://scap.nist.gov/schema/cpe-extension/2.3"
 
-/* Input: a gzFile (which also reads plain files), memory, or gzip in memory. */
+/* Input: the feed input's chunks, copied out as libxml2 asks for them. */
 struct src {
-	gzFile gz;
-	const unsigned char *mem;
-	size_t memlen, mempos;
-	bool inflating;
-	bool z_end;
-	z_stream zs;
-	uint64_t total;
-	bool too_large;
-	bool bad_input;
+	struct feed_input *in;
+	const unsigned char *p;     /* the rest of the current chunk */
+	size_t n;
+	enum err failed;            /* ERR_OK, or what the input said */
 };
 
 /* libxml2's read callback: bytes read, 0 at the end, -1 on error. */
 static int src_read(void *ctx, char *dst, int len)
 {
 	struct src *s = ctx;
-	if (len <= 0)
-		return 0;
-	size_t n = (size_t)len;
-	long got = 0;
-	if (s->gz) {
-		int r = gzread(s->gz, dst, (unsigned)n);
-		if (r < 0) {
-			s->bad_input = true;
+	if (len <= 0 || s->failed != ERR_OK)
+		return s->failed != ERR_OK ? -1 : 0;
+	if (s->n == 0) {
+		enum err e = feed_input_read(s->in, &s->p, &s->n);
+		if (e != ERR_OK) {
+			s->failed = e;
 			return -1;
 		}
-		got = r;
-	} else if (s->inflating) {
-		s->zs.next_out = (unsigned char *)dst;
-		s->zs.avail_out = (uInt)n;
-		while (s->zs.avail_out == n && !s->z_end) {
-			int zr = inflate(&s->zs, Z_NO_FLUSH);
-			if (zr == Z_STREAM_END) {
-				/* gzip allows several members one after the other */
-				if (s->zs.avail_in > 0) {
-					if (inflateReset(&s->zs) != Z_OK) {
-						s->bad_input = true;
-						return -1;
-					}
-				} else {
-					s->z_end = true;
-				}
-			} else if (zr != Z_OK) {
-				/* Z_BUF_ERROR here means no input left: the stream is truncated */
-				s->bad_input = true;
-				return -1;
-			}
-		}
-		got = (long)(n - s->zs.avail_out);
-	} else {
-		size_t left = s->memlen - s->mempos;
-		size_t take = left < n ? left : n;
-		if (take)
-			memcpy(dst, s->mem + s->mempos, take);
-		s->mempos += take;
-		got = (long)take;
+		if (s->n == 0)
+			return 0;
 	}
-	s->total += (uint64_t)got;
-	if (s->total > CPEDICT_MAX_BYTES) {
-		s->too_large = true;
-		return -1;
-	}
-	return (int)got;
+	size_t take = s->n < (size_t)len ? s->n : (size_t)len;
+	memcpy(dst, s->p, take);
+	s->p += take;
+	s->n -= take;
+	return (int)take;
 }
 
 static int src_close(void *ctx)
@@ -459,11 +424,10 @@ static int run(struct reader *r)
 		}
 	}
 	if (ret < 0) {
-		if (r->src->too_large)
-			return fail(r, ERR_TOO_LARGE, "%s: larger than %llu bytes", r->name,
-			            (unsigned long long)CPEDICT_MAX_BYTES);
-		if (r->src->bad_input)
-			return fail(r, ERR_IO, "%s: read error (corrupt or truncated gzip?)", r->name);
+		/* corrupt or truncated compression reads as a failed read (ERR_IO) */
+		if (r->src->failed != ERR_OK)
+			return fail(r, r->src->failed == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO, "%s",
+			            feed_input_error(r->src->in));
 		return fail(r, ERR_INVALID, "%s: %s%s", r->name,
 		            r->xml_error[0] ? r->xml_error : "XML error",
 		            r->in_item ? " (inside a cpe-item)" : "");
@@ -517,41 +481,41 @@ static int read_src(const char *name, struct src *s, cpedict_item_cb cb, void *c
 	return rc;
 }
 
+int cpedict_read_input(struct feed_input *in, cpedict_item_cb cb, void *ctx,
+                       struct cpedict_meta *m, char *err, size_t errlen)
+{
+	struct src s = { .in = in };
+	return read_src(feed_input_name(in), &s, cb, ctx, m, err, errlen);
+}
+
+static int open_failed(enum err e, struct cpedict_meta *m)
+{
+	if (m)
+		memset(m, 0, sizeof(*m));
+	return e == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO;
+}
+
 int cpedict_read_file(const char *path, cpedict_item_cb cb, void *ctx,
                       struct cpedict_meta *m, char *err, size_t errlen)
 {
-	struct src s = { 0 };
-	s.gz = gzopen(path, "rb");
-	if (!s.gz) {
-		if (m)
-			memset(m, 0, sizeof(*m));
-		if (err && errlen)
-			snprintf(err, errlen, "%s: cannot open", path);
-		return ERR_IO;
-	}
-	gzbuffer(s.gz, 64 * 1024);
-	int rc = read_src(path, &s, cb, ctx, m, err, errlen);
-	gzclose(s.gz);
+	struct feed_input *in;
+	enum err e = feed_input_open_file(path, CPEDICT_MAX_BYTES, &in, err, err ? errlen : 0);
+	if (e != ERR_OK)
+		return open_failed(e, m);
+	int rc = cpedict_read_input(in, cb, ctx, m, err, errlen);
+	feed_input_close(in);
 	return rc;
 }
 
 int cpedict_read_mem(const char *name, const void *p, size_t len, cpedict_item_cb cb,
                      void *ctx, struct cpedict_meta *m, char *err, size_t errlen)
 {
-	struct src s = { .mem = p, .memlen = p ? len : 0 };
-	if (s.memlen >= 2 && s.mem[0] == 0x1f && s.mem[1] == 0x8b) {
-		/* 16 + MAX_WBITS: a gzip wrapper, not zlib's */
-		if (inflateInit2(&s.zs, 16 + MAX_WBITS) != Z_OK) {
-			if (err && errlen)
-				snprintf(err, errlen, "%s: cannot start zlib", name ? name : "");
-			return ERR_INTERNAL;
-		}
-		s.inflating = true;
-		s.zs.next_in = (unsigned char *)(uintptr_t)s.mem;
-		s.zs.avail_in = (uInt)(len > UINT32_MAX ? UINT32_MAX : len);
-	}
-	int rc = read_src(name, &s, cb, ctx, m, err, errlen);
-	if (s.inflating)
-		inflateEnd(&s.zs);
+	struct feed_input *in;
+	enum err e = feed_input_open_mem(p, p ? len : 0, name ? name : "(cpe dictionary)",
+	                                 CPEDICT_MAX_BYTES, &in, err, err ? errlen : 0);
+	if (e != ERR_OK)
+		return open_failed(e, m);
+	int rc = cpedict_read_input(in, cb, ctx, m, err, errlen);
+	feed_input_close(in);
 	return rc;
 }

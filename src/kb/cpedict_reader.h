@@ -62,16 +62,24 @@ struct cpedict_meta {
  * (by convention an enum err from core/err.h). */
 typedef int (*cpedict_item_cb)(void *ctx, const struct cpedict_item *item);
 
-/* Reads the dictionary from a file, plain or gzip-compressed. The XML is parsed without
+/* Reads the dictionary from a file, plain, gzip-compressed or the one member of a zip
+ * (kb/feed_input.h). The XML is parsed without
  * network access, DTD loading or entity substitution, and a document with a DOCTYPE is
- * refused. Returns ERR_OK, an enum err (ERR_IO, ERR_INVALID, ERR_TOO_LARGE) with a
- * message naming the file, line and item in err, or the callback's value. meta may be
+ * refused. Returns ERR_OK, an enum err (ERR_IO when the file cannot be opened or its
+ * compression is corrupt or truncated, ERR_INVALID, ERR_TOO_LARGE) with a message
+ * naming the file, line and item in err, or the callback's value. meta may be
  * NULL. Calls xmlInitParser(); a threaded program should call it once at start-up. */
 int cpedict_read_file(const char *path, cpedict_item_cb cb, void *ctx,
                       struct cpedict_meta *meta, char *err, size_t errlen);
 
-/* The same over bytes in memory, plain or gzip-compressed (told by the gzip magic). */
+/* The same over bytes in memory, packaged in any of those ways (told by magic bytes). */
 int cpedict_read_mem(const char *name, const void *p, size_t len, cpedict_item_cb cb,
                      void *ctx, struct cpedict_meta *meta, char *err, size_t errlen);
+
+/* The same over an input the caller opened (and closes), e.g. to follow its progress;
+ * messages name the input. Open it with CPEDICT_MAX_BYTES as its cap. */
+struct feed_input;
+int cpedict_read_input(struct feed_input *in, cpedict_item_cb cb, void *ctx,
+                       struct cpedict_meta *meta, char *err, size_t errlen);
 
 #endif

@@ -1,17 +1,17 @@
-/* CVE JSON 5 record reader: one file at a time through jansson (records are small and
- * read whole), flattened into the structs of cve5_reader.h with arrays in an arena and
- * strings borrowed from the JSON tree, both released after the callback. The validator
+/* CVE JSON 5 record reader: one file at a time parsed whole into core/val.h's tree (records
+ * are small), flattened into the structs of cve5_reader.h; tree, arrays and strings live in
+ * one arena released after the callback. The validator
  * for records we publish is in the second half of this file. */
 #include "kb/cve5_reader.h"
 
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/val.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <limits.h>
 #include <regex.h>
 #include <stdarg.h>
@@ -21,6 +21,104 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* ---- the parsed tree (core/val.h), read the way the schema is written ---- */
+
+static bool jis(const struct val *v, enum val_kind k)
+{
+	return v && v->kind == k;
+}
+
+static bool jis_object(const struct val *v)
+{
+	return jis(v, VAL_OBJ);
+}
+static bool jis_array(const struct val *v)
+{
+	return jis(v, VAL_ARR);
+}
+static bool jis_boolean(const struct val *v)
+{
+	return jis(v, VAL_BOOL);
+}
+static bool jis_integer(const struct val *v)
+{
+	return jis(v, VAL_INT);
+}
+static bool jis_number(const struct val *v)
+{
+	return jis(v, VAL_INT) || jis(v, VAL_REAL);
+}
+
+/* A string without an embedded NUL (C code could not see past one). */
+static bool jis_string(const struct val *v)
+{
+	return jis(v, VAL_STR) && strlen(v->u.s.p) == v->u.s.len;
+}
+
+static const char *jstring(const struct val *v)
+{
+	return jis_string(v) ? v->u.s.p : NULL;
+}
+
+static size_t jsize(const struct val *a)
+{
+	return jis_array(a) ? a->u.a.n : 0;
+}
+
+static size_t jmembers(const struct val *o)
+{
+	return jis_object(o) ? o->u.o.n : 0;
+}
+
+static const struct val *jitem(const struct val *a, size_t i)
+{
+	return i < jsize(a) ? a->u.a.items[i] : NULL;
+}
+
+static double jnumber(const struct val *v)
+{
+	return jis(v, VAL_INT) ? (double)v->u.i : jis(v, VAL_REAL) ? v->u.d : 0;
+}
+
+static int64_t jinteger(const struct val *v)
+{
+	return jis(v, VAL_INT) ? v->u.i : 0;
+}
+
+/* JSON equality (uniqueItems): same kind and content; objects regardless of key order. */
+static bool jequal(const struct val *a, const struct val *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (jis_number(a) && jis_number(b) && a->kind != b->kind)
+		return false;       /* jansson's rule: 1 and 1.0 differ */
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case VAL_NULL: return true;
+	case VAL_BOOL: return a->u.b == b->u.b;
+	case VAL_INT: return a->u.i == b->u.i;
+	case VAL_REAL: return a->u.d == b->u.d;
+	case VAL_STR: return a->u.s.len == b->u.s.len && memcmp(a->u.s.p, b->u.s.p, a->u.s.len) == 0;
+	case VAL_ARR:
+		if (a->u.a.n != b->u.a.n)
+			return false;
+		for (size_t i = 0; i < a->u.a.n; i++)
+			if (!jequal(a->u.a.items[i], b->u.a.items[i]))
+				return false;
+		return true;
+	case VAL_OBJ:
+		if (a->u.o.n != b->u.o.n)
+			return false;
+		for (size_t i = 0; i < a->u.o.n; i++)
+			if (!jequal(a->u.o.m[i].v, val_get(b, a->u.o.m[i].key)))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
 
 struct reader {
 	const char *name;
@@ -87,24 +185,24 @@ static bool valid_data_version(const char *s)
 	return false;
 }
 
-static const char *jstr(const json_t *obj, const char *key)
+static const char *jstr(const struct val *obj, const char *key)
 {
-	const json_t *v = json_object_get(obj, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
+	const struct val *v = val_get(obj, key);
+	return jis_string(v) ? jstring(v) : NULL;
 }
 
 /* The array under key, or NULL; ERR_TOO_LARGE past the cap. */
-static const json_t *jarr(struct reader *r, const json_t *obj, const char *key, size_t *n)
+static const struct val *jarr(struct reader *r, const struct val *obj, const char *key, size_t *n)
 {
-	const json_t *v = json_object_get(obj, key);
+	const struct val *v = val_get(obj, key);
 	*n = 0;
-	if (!json_is_array(v))
+	if (!jis_array(v))
 		return NULL;
-	if (json_array_size(v) > CVE5_MAX_ITEMS) {
+	if (jsize(v) > CVE5_MAX_ITEMS) {
 		fail(r, ERR_TOO_LARGE, "%s: %s has more than %d entries", r->name, key, CVE5_MAX_ITEMS);
 		return NULL;
 	}
-	*n = json_array_size(v);
+	*n = jsize(v);
 	return v;
 }
 
@@ -114,34 +212,34 @@ static void *alloc_array(struct reader *r, size_t n, size_t size)
 }
 
 /* An array of strings; other members are dropped. */
-static const char *const *strings(struct reader *r, const json_t *obj, const char *key,
+static const char *const *strings(struct reader *r, const struct val *obj, const char *key,
                                   size_t *count)
 {
 	size_t n;
-	const json_t *a = jarr(r, obj, key, &n);
+	const struct val *a = jarr(r, obj, key, &n);
 	*count = 0;
 	if (!a || !n)
 		return NULL;
 	const char **out = alloc_array(r, n, sizeof(*out));
 	for (size_t i = 0; i < n; i++) {
-		const json_t *v = json_array_get(a, i);
-		if (json_is_string(v))
-			out[(*count)++] = json_string_value(v);
+		const struct val *v = jitem(a, i);
+		if (jis_string(v))
+			out[(*count)++] = jstring(v);
 	}
 	return out;
 }
 
-static const struct cve5_text *texts(struct reader *r, const json_t *obj, const char *key,
+static const struct cve5_text *texts(struct reader *r, const struct val *obj, const char *key,
                                      size_t *count)
 {
 	size_t n;
-	const json_t *a = jarr(r, obj, key, &n);
+	const struct val *a = jarr(r, obj, key, &n);
 	*count = 0;
 	if (!a || !n)
 		return NULL;
 	struct cve5_text *out = alloc_array(r, n, sizeof(*out));
 	for (size_t i = 0; i < n; i++) {
-		const json_t *d = json_array_get(a, i);
+		const struct val *d = jitem(a, i);
 		const char *value = jstr(d, "value");
 		if (!value)
 			continue;
@@ -152,17 +250,17 @@ static const struct cve5_text *texts(struct reader *r, const json_t *obj, const 
 	return out;
 }
 
-static void read_versions(struct reader *r, const json_t *prod, struct cve5_affected *a)
+static void read_versions(struct reader *r, const struct val *prod, struct cve5_affected *a)
 {
 	size_t n;
-	const json_t *arr = jarr(r, prod, "versions", &n);
+	const struct val *arr = jarr(r, prod, "versions", &n);
 	if (!arr || !n)
 		return;
 	struct cve5_version *out = alloc_array(r, n, sizeof(*out));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const json_t *v = json_array_get(arr, i);
-		if (!json_is_object(v))
+		const struct val *v = jitem(arr, i);
+		if (!jis_object(v))
 			continue;
 		struct cve5_version *o = &out[k++];
 		o->version = jstr(v, "version");
@@ -171,12 +269,12 @@ static void read_versions(struct reader *r, const json_t *prod, struct cve5_affe
 		o->less_than = jstr(v, "lessThan");
 		o->less_than_or_equal = jstr(v, "lessThanOrEqual");
 		size_t nc;
-		const json_t *ch = jarr(r, v, "changes", &nc);
+		const struct val *ch = jarr(r, v, "changes", &nc);
 		if (ch && nc) {
 			struct cve5_change *c = alloc_array(r, nc, sizeof(*c));
 			size_t m = 0;
 			for (size_t j = 0; j < nc; j++) {
-				const json_t *e = json_array_get(ch, j);
+				const struct val *e = jitem(ch, j);
 				const char *at = jstr(e, "at"), *status = jstr(e, "status");
 				if (at && status) {
 					c[m].at = at;
@@ -192,17 +290,17 @@ static void read_versions(struct reader *r, const json_t *prod, struct cve5_affe
 	a->n_versions = k;
 }
 
-static void read_affected(struct reader *r, const json_t *cont, struct cve5_container *c)
+static void read_affected(struct reader *r, const struct val *cont, struct cve5_container *c)
 {
 	size_t n;
-	const json_t *arr = jarr(r, cont, "affected", &n);
+	const struct val *arr = jarr(r, cont, "affected", &n);
 	if (!arr || !n)
 		return;
 	struct cve5_affected *out = alloc_array(r, n, sizeof(*out));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const json_t *p = json_array_get(arr, i);
-		if (!json_is_object(p))
+		const struct val *p = jitem(arr, i);
+		if (!jis_object(p))
 			continue;
 		struct cve5_affected *a = &out[k++];
 		a->vendor = jstr(p, "vendor");
@@ -219,16 +317,16 @@ static void read_affected(struct reader *r, const json_t *cont, struct cve5_cont
 	c->n_affected = k;
 }
 
-static void read_problems(struct reader *r, const json_t *cont, struct cve5_container *c)
+static void read_problems(struct reader *r, const struct val *cont, struct cve5_container *c)
 {
 	size_t n;
-	const json_t *arr = jarr(r, cont, "problemTypes", &n);
+	const struct val *arr = jarr(r, cont, "problemTypes", &n);
 	if (!arr || !n)
 		return;
 	size_t total = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t m;
-		jarr(r, json_array_get(arr, i), "descriptions", &m);
+		jarr(r, jitem(arr, i), "descriptions", &m);
 		total += m;
 	}
 	if (!total)
@@ -237,10 +335,10 @@ static void read_problems(struct reader *r, const json_t *cont, struct cve5_cont
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t m;
-		const json_t *ds = jarr(r, json_array_get(arr, i), "descriptions", &m);
+		const struct val *ds = jarr(r, jitem(arr, i), "descriptions", &m);
 		for (size_t j = 0; j < m; j++) {
-			const json_t *d = json_array_get(ds, j);
-			if (!json_is_object(d))
+			const struct val *d = jitem(ds, j);
+			if (!jis_object(d))
 				continue;
 			struct cve5_problem *p = &out[k++];
 			p->lang = jstr(d, "lang");
@@ -253,16 +351,16 @@ static void read_problems(struct reader *r, const json_t *cont, struct cve5_cont
 	c->n_problems = k;
 }
 
-static void read_references(struct reader *r, const json_t *cont, struct cve5_container *c)
+static void read_references(struct reader *r, const struct val *cont, struct cve5_container *c)
 {
 	size_t n;
-	const json_t *arr = jarr(r, cont, "references", &n);
+	const struct val *arr = jarr(r, cont, "references", &n);
 	if (!arr || !n)
 		return;
 	struct cve5_reference *out = alloc_array(r, n, sizeof(*out));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const json_t *ref = json_array_get(arr, i);
+		const struct val *ref = jitem(arr, i);
 		const char *url = jstr(ref, "url");
 		if (!url)
 			continue;
@@ -275,17 +373,68 @@ static void read_references(struct reader *r, const json_t *cont, struct cve5_co
 	c->n_references = k;
 }
 
-static void read_ssvc(struct reader *r, const json_t *content, struct cve5_container *c)
+/* cpeApplicability: matches without a string criteria are dropped, as NVD's reader does. */
+static void read_applicability(struct reader *r, const struct val *cont, struct cve5_container *c)
+{
+	size_t n;
+	const struct val *arr = jarr(r, cont, "cpeApplicability", &n);
+	if (!arr || !n)
+		return;
+	struct cve5_applicability *out = alloc_array(r, n, sizeof(*out));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct val *e = jitem(arr, i);
+		if (!jis_object(e))
+			continue;
+		struct cve5_applicability *a = &out[k++];
+		a->op = jstr(e, "operator");
+		a->negate = jis_boolean(val_get(e, "negate")) && val_get(e, "negate")->u.b;
+		size_t nn;
+		const struct val *nodes = jarr(r, e, "nodes", &nn);
+		struct cve5_cpe_node *no = alloc_array(r, nn, sizeof(*no));
+		for (size_t j = 0; j < nn; j++) {
+			const struct val *nd = jitem(nodes, j);
+			if (!jis_object(nd))
+				continue;
+			struct cve5_cpe_node *o = &no[a->n_nodes++];
+			o->op = jstr(nd, "operator");
+			o->negate = jis_boolean(val_get(nd, "negate")) && val_get(nd, "negate")->u.b;
+			size_t nm;
+			const struct val *ms = jarr(r, nd, "cpeMatch", &nm);
+			struct cve5_cpe_match *mo = alloc_array(r, nm, sizeof(*mo));
+			for (size_t m = 0; m < nm; m++) {
+				const struct val *cm = jitem(ms, m);
+				const char *criteria = jstr(cm, "criteria");
+				if (!criteria)
+					continue;
+				struct cve5_cpe_match *x = &mo[o->n_matches++];
+				x->criteria = criteria;
+				x->vulnerable = jis_boolean(val_get(cm, "vulnerable")) && val_get(cm, "vulnerable")->u.b;
+				x->match_criteria_id = jstr(cm, "matchCriteriaId");
+				x->version_start_including = jstr(cm, "versionStartIncluding");
+				x->version_start_excluding = jstr(cm, "versionStartExcluding");
+				x->version_end_including = jstr(cm, "versionEndIncluding");
+				x->version_end_excluding = jstr(cm, "versionEndExcluding");
+			}
+			o->matches = mo;
+		}
+		a->nodes = no;
+	}
+	c->applicability = out;
+	c->n_applicability = k;
+}
+
+static void read_ssvc(struct reader *r, const struct val *content, struct cve5_container *c)
 {
 	struct cve5_ssvc *s = arena_zalloc(&r->arena, sizeof(*s));
 	s->version = jstr(content, "version");
 	s->role = jstr(content, "role");
 	s->timestamp = jstr(content, "timestamp");
 	size_t n;
-	const json_t *opts = jarr(r, content, "options", &n);
+	const struct val *opts = jarr(r, content, "options", &n);
 	/* options is a list of one-key objects: [{"Exploitation":"none"}, …] */
 	for (size_t i = 0; i < n; i++) {
-		const json_t *o = json_array_get(opts, i);
+		const struct val *o = jitem(opts, i);
 		const char *v;
 		if ((v = jstr(o, "Exploitation")))
 			s->exploitation = v;
@@ -297,14 +446,14 @@ static void read_ssvc(struct reader *r, const json_t *content, struct cve5_conta
 	c->ssvc = s;
 }
 
-static void read_metrics(struct reader *r, const json_t *cont, struct cve5_container *c)
+static void read_metrics(struct reader *r, const struct val *cont, struct cve5_container *c)
 {
 	static const char *const keys[CVE5_CVSS__MAX] = {
 		[CVE5_CVSS_V2_0] = "cvssV2_0", [CVE5_CVSS_V3_0] = "cvssV3_0",
 		[CVE5_CVSS_V3_1] = "cvssV3_1", [CVE5_CVSS_V4_0] = "cvssV4_0",
 	};
 	size_t n;
-	const json_t *arr = jarr(r, cont, "metrics", &n);
+	const struct val *arr = jarr(r, cont, "metrics", &n);
 	if (!arr || !n)
 		return;
 	/* an item may carry several CVSS versions, hence up to 4 per item */
@@ -315,30 +464,30 @@ static void read_metrics(struct reader *r, const json_t *cont, struct cve5_conta
 	struct cve5_metric *out = alloc_array(r, n * CVE5_CVSS__MAX, sizeof(*out));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const json_t *m = json_array_get(arr, i);
-		if (!json_is_object(m))
+		const struct val *m = jitem(arr, i);
+		if (!jis_object(m))
 			continue;
 		const char *scenario = NULL;
 		size_t ns;
-		const json_t *sc = jarr(r, m, "scenarios", &ns);
+		const struct val *sc = jarr(r, m, "scenarios", &ns);
 		if (ns)
-			scenario = jstr(json_array_get(sc, 0), "value");
+			scenario = jstr(jitem(sc, 0), "value");
 		for (int v = 0; v < CVE5_CVSS__MAX; v++) {
-			const json_t *cv = json_object_get(m, keys[v]);
-			if (!json_is_object(cv))
+			const struct val *cv = val_get(m, keys[v]);
+			if (!jis_object(cv))
 				continue;
 			struct cve5_metric *o = &out[k++];
 			o->version = (enum cve5_cvss)v;
 			o->vector = jstr(cv, "vectorString");
-			const json_t *score = json_object_get(cv, "baseScore");
-			o->base_score = json_is_number(score) ? json_number_value(score) : -1;
+			const struct val *score = val_get(cv, "baseScore");
+			o->base_score = jis_number(score) ? jnumber(score) : -1;
 			o->base_severity = jstr(cv, "baseSeverity");
 			o->scenario = scenario;
 		}
-		const json_t *other = json_object_get(m, "other");
+		const struct val *other = val_get(m, "other");
 		const char *type = jstr(other, "type");
-		const json_t *content = json_object_get(other, "content");
-		if (type && json_is_object(content)) {
+		const struct val *content = val_get(other, "content");
+		if (type && jis_object(content)) {
 			if (strcmp(type, "ssvc") == 0 && !c->ssvc) {
 				read_ssvc(r, content, c);
 			} else if (strcmp(type, "kev") == 0 && !c->kev) {
@@ -353,12 +502,12 @@ static void read_metrics(struct reader *r, const json_t *cont, struct cve5_conta
 	c->n_metrics = k;
 }
 
-static void read_container(struct reader *r, const json_t *cont, enum cve5_container_kind kind,
+static void read_container(struct reader *r, const struct val *cont, enum cve5_container_kind kind,
                            struct cve5_container *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
-	const json_t *pm = json_object_get(cont, "providerMetadata");
+	const struct val *pm = val_get(cont, "providerMetadata");
 	c->org_id = jstr(pm, "orgId");
 	c->short_name = jstr(pm, "shortName");
 	c->date_updated = jstr(pm, "dateUpdated");
@@ -372,14 +521,15 @@ static void read_container(struct reader *r, const json_t *cont, enum cve5_conta
 	read_problems(r, cont, c);
 	read_references(r, cont, c);
 	read_metrics(r, cont, c);
+	read_applicability(r, cont, c);
 }
 
-static int read_root(struct reader *r, const json_t *root)
+static int read_root(struct reader *r, const struct val *root)
 {
 	struct cve5_record rec;
 	memset(&rec, 0, sizeof(rec));
 	rec.path = r->name;
-	if (!json_is_object(root)) {
+	if (!jis_object(root)) {
 		r->not_record = true;
 		return fail(r, ERR_INVALID, "%s: not a CVE record (top level is not an object)", r->name);
 	}
@@ -392,8 +542,8 @@ static int read_root(struct reader *r, const json_t *root)
 	if (!rec.data_version || !valid_data_version(rec.data_version))
 		return fail(r, ERR_INVALID, "%s: dataVersion \"%.20s\" is not 5.x", r->name,
 		            rec.data_version ? rec.data_version : "");
-	const json_t *md = json_object_get(root, "cveMetadata");
-	if (!json_is_object(md))
+	const struct val *md = val_get(root, "cveMetadata");
+	if (!jis_object(md))
 		return fail(r, ERR_INVALID, "%s: no cveMetadata object", r->name);
 	rec.cve_id = jstr(md, "cveId");
 	if (!rec.cve_id || !valid_cve_id(rec.cve_id))
@@ -416,24 +566,24 @@ static int read_root(struct reader *r, const json_t *root)
 	rec.date_updated = jstr(md, "dateUpdated");
 	rec.date_rejected = jstr(md, "dateRejected");
 
-	const json_t *containers = json_object_get(root, "containers");
-	const json_t *cna = json_object_get(containers, "cna");
-	if (json_is_object(cna)) {
+	const struct val *containers = val_get(root, "containers");
+	const struct val *cna = val_get(containers, "cna");
+	if (jis_object(cna)) {
 		rec.has_cna = true;
 		read_container(r, cna, CVE5_CNA, &rec.cna);
 	} else if (rec.state != CVE5_STATE_RESERVED) {
 		return fail(r, ERR_INVALID, "%s: %s: no containers.cna object", r->name, rec.cve_id);
 	}
 	size_t n_adp;
-	const json_t *adp = jarr(r, containers, "adp", &n_adp);
+	const struct val *adp = jarr(r, containers, "adp", &n_adp);
 	if (n_adp > CVE5_MAX_ADP)
 		return fail(r, ERR_TOO_LARGE, "%s: %s: more than %d ADP containers", r->name,
 		            rec.cve_id, CVE5_MAX_ADP);
 	if (adp && n_adp) {
 		struct cve5_container *a = alloc_array(r, n_adp, sizeof(*a));
 		for (size_t i = 0; i < n_adp; i++) {
-			const json_t *c = json_array_get(adp, i);
-			if (json_is_object(c))
+			const struct val *c = jitem(adp, i);
+			if (jis_object(c))
 				read_container(r, c, CVE5_ADP, &a[rec.n_adp++]);
 		}
 		rec.adp = a;
@@ -468,12 +618,13 @@ static int read_buffer(struct reader *r, const char *p, size_t len)
 {
 	if (len > CVE5_MAX_FILE)
 		return fail(r, ERR_TOO_LARGE, "%s: larger than %d bytes", r->name, CVE5_MAX_FILE);
-	json_error_t jerr;
-	json_t *root = json_loadb(p ? p : "", len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root)
-		return fail(r, ERR_INVALID, "%s:%d:%d: %s", r->name, jerr.line, jerr.column, jerr.text);
-	int rc = read_root(r, root);
-	json_decref(root);
+	struct val *root;
+	char jerr[200];
+	int rc;
+	if (val_parse_json(&r->arena, p ? p : "", len, &root, jerr, sizeof(jerr)) < 0)
+		rc = fail(r, ERR_INVALID, "%s: %s", r->name, jerr);
+	else
+		rc = read_root(r, root);
 	arena_reset(&r->arena);
 	return rc;
 }
@@ -678,7 +829,7 @@ static int walk_dir(struct walk *w, const char *dir, int depth)
 int cve5_walk_dir(const char *dir, cve5_record_cb cb, cve5_error_cb on_error, void *ctx,
                   struct cve5_walk_stats *stats, char *err, size_t errlen)
 {
-	struct cve5_walk_stats local;
+	struct cve5_walk_stats local = { 0 };
 	struct walk w = {
 		.cb = cb, .on_error = on_error, .ctx = ctx,
 		.stats = stats ? stats : &local, .err = err, .errlen = err ? errlen : 0,
@@ -724,7 +875,7 @@ const char *cve5_cvss_str(enum cve5_cvss v)
 /* ---- validator for records we publish (CVE Record Format 5.1.1) ---- */
 
 /* The path of the value being checked, for messages: "containers.cna.affected[0]". */
-struct val {
+struct vstate {
 	char *err;
 	size_t errlen;
 	char path[256];
@@ -732,9 +883,9 @@ struct val {
 	regex_t vec[CVE5_CVSS__MAX];
 };
 
-static int vfail(struct val *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int vfail(struct vstate *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static int vfail(struct val *v, const char *fmt, ...)
+static int vfail(struct vstate *v, const char *fmt, ...)
 {
 	if (v->errlen) {
 		char msg[256];
@@ -747,7 +898,7 @@ static int vfail(struct val *v, const char *fmt, ...)
 	return ERR_INVALID;
 }
 
-static size_t push_key(struct val *v, const char *key)
+static size_t push_key(struct vstate *v, const char *key)
 {
 	size_t old = v->plen;
 	int n = snprintf(v->path + v->plen, sizeof(v->path) - v->plen, "%s%s", v->plen ? "." : "", key);
@@ -756,7 +907,7 @@ static size_t push_key(struct val *v, const char *key)
 	return old;
 }
 
-static size_t push_index(struct val *v, size_t i)
+static size_t push_index(struct vstate *v, size_t i)
 {
 	size_t old = v->plen;
 	int n = snprintf(v->path + v->plen, sizeof(v->path) - v->plen, "[%zu]", i);
@@ -765,7 +916,7 @@ static size_t push_index(struct val *v, size_t i)
 	return old;
 }
 
-static void pop(struct val *v, size_t old)
+static void pop(struct vstate *v, size_t old)
 {
 	v->plen = old;
 	v->path[old] = '\0';
@@ -1072,12 +1223,10 @@ static bool is_cpe(const char *s)
 /* ---- structural helpers ---- */
 
 /* additionalProperties: false, with allow_x for the containers' ^x_[^.]*$ keys. */
-static int check_keys(struct val *v, const json_t *obj, const char *const *allowed, bool allow_x)
+static int check_keys(struct vstate *v, const struct val *obj, const char *const *allowed, bool allow_x)
 {
-	const char *key;
-	const json_t *value;
-	json_object_foreach((json_t *)obj, key, value) {
-		(void)value;
+	for (size_t i = 0; obj && obj->kind == VAL_OBJ && i < obj->u.o.n; i++) {
+		const char *key = obj->u.o.m[i].key;
 		if (in_list(key, allowed))
 			continue;
 		if (allow_x && key[0] == 'x' && key[1] == '_' && !strchr(key, '.'))
@@ -1087,10 +1236,10 @@ static int check_keys(struct val *v, const json_t *obj, const char *const *allow
 	return 0;
 }
 
-static int check_string(struct val *v, const json_t *obj, const char *key, bool required,
+static int check_string(struct vstate *v, const struct val *obj, const char *key, bool required,
                         size_t minlen, size_t maxlen, format_fn fmt, const char *what)
 {
-	const json_t *s = json_object_get(obj, key);
+	const struct val *s = val_get(obj, key);
 	if (!s) {
 		if (!required)
 			return 0;
@@ -1098,10 +1247,10 @@ static int check_string(struct val *v, const json_t *obj, const char *key, bool 
 	}
 	size_t old = push_key(v, key);
 	int rc = 0;
-	if (!json_is_string(s)) {
+	if (!jis_string(s)) {
 		rc = vfail(v, "must be a string");
 	} else {
-		const char *str = json_string_value(s);
+		const char *str = jstring(s);
 		size_t n = utf8_len(str);
 		if (n < minlen || (maxlen && n > maxlen))
 			rc = vfail(v, "length %zu is outside %zu..%zu", n, minlen, maxlen);
@@ -1114,32 +1263,32 @@ static int check_string(struct val *v, const json_t *obj, const char *key, bool 
 }
 
 /* uniqueItems, by JSON equality; the arrays we publish are small. */
-static int check_unique(struct val *v, const json_t *a)
+static int check_unique(struct vstate *v, const struct val *a)
 {
-	size_t n = json_array_size(a);
+	size_t n = jsize(a);
 	if (n > 4096)
 		return vfail(v, "more than 4096 entries");
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++)
-			if (json_equal(json_array_get(a, i), json_array_get(a, j)))
+			if (jequal(jitem(a, i), jitem(a, j)))
 				return vfail(v, "entries %zu and %zu are the same", i, j);
 	return 0;
 }
 
-typedef int (*item_fn)(struct val *v, const json_t *item);
+typedef int (*item_fn)(struct vstate *v, const struct val *item);
 
 /* An array under key: required or not, at least min entries (max 0: no limit), unique,
  * each checked by fn with its index on the path. */
-static int check_array(struct val *v, const json_t *obj, const char *key, bool required,
+static int check_array(struct vstate *v, const struct val *obj, const char *key, bool required,
                        size_t min, size_t max, bool unique, item_fn fn)
 {
-	const json_t *a = json_object_get(obj, key);
+	const struct val *a = val_get(obj, key);
 	if (!a)
 		return required ? vfail(v, "%s is required", key) : 0;
 	size_t old = push_key(v, key);
-	if (!json_is_array(a))
+	if (!jis_array(a))
 		return vfail(v, "must be an array");
-	size_t n = json_array_size(a);
+	size_t n = jsize(a);
 	if (n < min)
 		return vfail(v, "needs at least %zu entr%s", min, min == 1 ? "y" : "ies");
 	if (max && n > max)
@@ -1148,7 +1297,7 @@ static int check_array(struct val *v, const json_t *obj, const char *key, bool r
 		return ERR_INVALID;
 	for (size_t i = 0; i < n; i++) {
 		size_t o = push_index(v, i);
-		if (fn && fn(v, json_array_get(a, i)))
+		if (fn && fn(v, jitem(a, i)))
 			return ERR_INVALID;
 		pop(v, o);
 	}
@@ -1156,68 +1305,68 @@ static int check_array(struct val *v, const json_t *obj, const char *key, bool r
 	return 0;
 }
 
-static int need_object(struct val *v, const json_t *x)
+static int need_object(struct vstate *v, const struct val *x)
 {
-	return json_is_object(x) ? 0 : vfail(v, "must be an object");
+	return jis_object(x) ? 0 : vfail(v, "must be an object");
 }
 
 /* ---- the schema's definitions ---- */
 
-static int v_string_1_4096(struct val *v, const json_t *s)
+static int v_string_1_4096(struct vstate *v, const struct val *s)
 {
-	if (!json_is_string(s))
+	if (!jis_string(s))
 		return vfail(v, "must be a string");
-	size_t n = utf8_len(json_string_value(s));
+	size_t n = utf8_len(jstring(s));
 	return n >= 1 && n <= 4096 ? 0 : vfail(v, "length %zu is outside 1..4096", n);
 }
 
-static int v_string_1_1024(struct val *v, const json_t *s)
+static int v_string_1_1024(struct vstate *v, const struct val *s)
 {
-	if (!json_is_string(s))
+	if (!jis_string(s))
 		return vfail(v, "must be a string");
-	size_t n = utf8_len(json_string_value(s));
+	size_t n = utf8_len(jstring(s));
 	return n >= 1 && n <= 1024 ? 0 : vfail(v, "length %zu is outside 1..1024", n);
 }
 
-static int v_platform(struct val *v, const json_t *s)
+static int v_platform(struct vstate *v, const struct val *s)
 {
-	if (!json_is_string(s))
+	if (!jis_string(s))
 		return vfail(v, "must be a string");
-	size_t n = utf8_len(json_string_value(s));
+	size_t n = utf8_len(jstring(s));
 	return n <= 1024 ? 0 : vfail(v, "longer than 1024");
 }
 
-static int v_cpe(struct val *v, const json_t *s)
+static int v_cpe(struct vstate *v, const struct val *s)
 {
-	if (!json_is_string(s))
+	if (!jis_string(s))
 		return vfail(v, "must be a string");
-	const char *c = json_string_value(s);
+	const char *c = jstring(s);
 	if (strlen(c) > 2048 || !is_cpe(c))
 		return vfail(v, "\"%.80s\" is not a CPE 2.2 or 2.3 name", c);
 	return 0;
 }
 
-static int v_cve_id(struct val *v, const json_t *s)
+static int v_cve_id(struct vstate *v, const struct val *s)
 {
-	if (!json_is_string(s) || !valid_cve_id(json_string_value(s)))
+	if (!jis_string(s) || !valid_cve_id(jstring(s)))
 		return vfail(v, "must be a CVE id (CVE-YYYY-NNNN)");
 	return 0;
 }
 
-static int v_supporting_media(struct val *v, const json_t *m)
+static int v_supporting_media(struct vstate *v, const struct val *m)
 {
 	static const char *const keys[] = { "type", "base64", "value", NULL };
 	if (need_object(v, m) || check_keys(v, m, keys, false) ||
 	    check_string(v, m, "type", true, 1, 256, NULL, NULL) ||
 	    check_string(v, m, "value", true, 1, 16384, NULL, NULL))
 		return ERR_INVALID;
-	const json_t *b = json_object_get(m, "base64");
-	if (b && !json_is_boolean(b))
+	const struct val *b = val_get(m, "base64");
+	if (b && !jis_boolean(b))
 		return vfail(v, "base64 must be true or false");
 	return 0;
 }
 
-static int v_description(struct val *v, const json_t *d)
+static int v_description(struct vstate *v, const struct val *d)
 {
 	static const char *const keys[] = { "lang", "value", "supportingMedia", NULL };
 	if (need_object(v, d) || check_keys(v, d, keys, false) ||
@@ -1229,15 +1378,15 @@ static int v_description(struct val *v, const json_t *d)
 }
 
 /* descriptions and rejectedReasons: at least one, and one of them in English. */
-static int check_descriptions(struct val *v, const json_t *obj, const char *key, bool required)
+static int check_descriptions(struct vstate *v, const struct val *obj, const char *key, bool required)
 {
 	if (check_array(v, obj, key, required, 1, 0, true, v_description))
 		return ERR_INVALID;
-	const json_t *a = json_object_get(obj, key);
+	const struct val *a = val_get(obj, key);
 	if (!a)
 		return 0;
-	for (size_t i = 0; i < json_array_size(a); i++) {
-		const char *lang = jstr(json_array_get(a, i), "lang");
+	for (size_t i = 0; i < jsize(a); i++) {
+		const char *lang = jstr(jitem(a, i), "lang");
 		if (lang && is_english(lang))
 			return 0;
 	}
@@ -1247,10 +1396,10 @@ static int check_descriptions(struct val *v, const json_t *obj, const char *key,
 	return rc;
 }
 
-static int v_provider_metadata(struct val *v, const json_t *obj)
+static int v_provider_metadata(struct vstate *v, const struct val *obj)
 {
 	static const char *const keys[] = { "orgId", "shortName", "dateUpdated", NULL };
-	const json_t *pm = json_object_get(obj, "providerMetadata");
+	const struct val *pm = val_get(obj, "providerMetadata");
 	if (!pm)
 		return vfail(v, "providerMetadata is required");
 	size_t old = push_key(v, "providerMetadata");
@@ -1263,7 +1412,7 @@ static int v_provider_metadata(struct val *v, const json_t *obj)
 	return 0;
 }
 
-static int v_change(struct val *v, const json_t *c)
+static int v_change(struct vstate *v, const struct val *c)
 {
 	static const char *const keys[] = { "at", "status", NULL };
 	if (need_object(v, c) || check_keys(v, c, keys, false) ||
@@ -1276,7 +1425,7 @@ static int v_change(struct val *v, const json_t *c)
 /* The schema's oneOf over a version entry comes down to: a single version is
  * {version, status[, versionType]}; a range adds versionType and exactly one of
  * lessThan / lessThanOrEqual, and may add changes. */
-static int v_version(struct val *v, const json_t *e)
+static int v_version(struct vstate *v, const struct val *e)
 {
 	static const char *const keys[] = {
 		"version", "status", "versionType", "lessThan", "lessThanOrEqual", "changes", NULL,
@@ -1289,18 +1438,18 @@ static int v_version(struct val *v, const json_t *e)
 	    check_string(v, e, "lessThanOrEqual", false, 1, 1024, NULL, NULL) ||
 	    check_array(v, e, "changes", false, 1, 0, true, v_change))
 		return ERR_INVALID;
-	bool lt = json_object_get(e, "lessThan"), le = json_object_get(e, "lessThanOrEqual");
-	bool type = json_object_get(e, "versionType");
+	bool lt = val_get(e, "lessThan"), le = val_get(e, "lessThanOrEqual");
+	bool type = val_get(e, "versionType");
 	if (lt && le)
 		return vfail(v, "has both lessThan and lessThanOrEqual");
 	if ((lt || le) && !type)
 		return vfail(v, "a range (lessThan/lessThanOrEqual) needs versionType");
-	if (!lt && !le && json_object_get(e, "changes"))
+	if (!lt && !le && val_get(e, "changes"))
 		return vfail(v, "changes needs a range (lessThan or lessThanOrEqual)");
 	return 0;
 }
 
-static int v_program_routine(struct val *v, const json_t *r)
+static int v_program_routine(struct vstate *v, const struct val *r)
 {
 	static const char *const keys[] = { "name", NULL };
 	if (need_object(v, r) || check_keys(v, r, keys, false) ||
@@ -1309,7 +1458,7 @@ static int v_program_routine(struct val *v, const json_t *r)
 	return 0;
 }
 
-static int v_product(struct val *v, const json_t *p)
+static int v_product(struct vstate *v, const struct val *p)
 {
 	if (need_object(v, p) ||
 	    check_string(v, p, "vendor", false, 1, 512, NULL, NULL) ||
@@ -1326,23 +1475,23 @@ static int v_product(struct val *v, const json_t *p)
 	    check_array(v, p, "platforms", false, 1, 0, true, v_platform) ||
 	    check_array(v, p, "versions", false, 1, 0, true, v_version))
 		return ERR_INVALID;
-	bool named = json_object_get(p, "vendor") && json_object_get(p, "product");
-	bool packaged = json_object_get(p, "collectionURL") && json_object_get(p, "packageName");
+	bool named = val_get(p, "vendor") && val_get(p, "product");
+	bool packaged = val_get(p, "collectionURL") && val_get(p, "packageName");
 	if (!named && !packaged)
 		return vfail(v, "needs vendor and product, or collectionURL and packageName");
-	if (!json_object_get(p, "versions") && !json_object_get(p, "defaultStatus"))
+	if (!val_get(p, "versions") && !val_get(p, "defaultStatus"))
 		return vfail(v, "needs versions or defaultStatus");
 	return 0;
 }
 
-static int v_reference_tag(struct val *v, const json_t *t)
+static int v_reference_tag(struct vstate *v, const struct val *t)
 {
-	if (!json_is_string(t) || !is_reference_tag(json_string_value(t)))
+	if (!jis_string(t) || !is_reference_tag(jstring(t)))
 		return vfail(v, "not a reference tag of the schema nor an x_ extension");
 	return 0;
 }
 
-static int v_reference(struct val *v, const json_t *r)
+static int v_reference(struct vstate *v, const struct val *r)
 {
 	static const char *const keys[] = { "url", "name", "tags", NULL };
 	if (need_object(v, r) || check_keys(v, r, keys, false) ||
@@ -1353,12 +1502,12 @@ static int v_reference(struct val *v, const json_t *r)
 	return 0;
 }
 
-static int check_references(struct val *v, const json_t *obj, bool required)
+static int check_references(struct vstate *v, const struct val *obj, bool required)
 {
 	return check_array(v, obj, "references", required, 1, 512, true, v_reference);
 }
 
-static int v_problem_description(struct val *v, const json_t *d)
+static int v_problem_description(struct vstate *v, const struct val *d)
 {
 	static const char *const keys[] = { "lang", "description", "cweId", "type", "references", NULL };
 	if (need_object(v, d) || check_keys(v, d, keys, false) ||
@@ -1371,7 +1520,7 @@ static int v_problem_description(struct val *v, const json_t *d)
 	return 0;
 }
 
-static int v_problem_type(struct val *v, const json_t *p)
+static int v_problem_type(struct vstate *v, const struct val *p)
 {
 	static const char *const keys[] = { "descriptions", NULL };
 	if (need_object(v, p) || check_keys(v, p, keys, false) ||
@@ -1380,7 +1529,7 @@ static int v_problem_type(struct val *v, const json_t *p)
 	return 0;
 }
 
-static int v_impact(struct val *v, const json_t *i)
+static int v_impact(struct vstate *v, const struct val *i)
 {
 	static const char *const keys[] = { "capecId", "descriptions", NULL };
 	if (need_object(v, i) || check_keys(v, i, keys, false) ||
@@ -1390,7 +1539,7 @@ static int v_impact(struct val *v, const json_t *i)
 	return 0;
 }
 
-static int v_scenario(struct val *v, const json_t *s)
+static int v_scenario(struct vstate *v, const struct val *s)
 {
 	static const char *const keys[] = { "lang", "value", NULL };
 	if (need_object(v, s) || check_keys(v, s, keys, false) ||
@@ -1428,7 +1577,7 @@ static const char *const vector_patterns[CVE5_CVSS__MAX] = {
 		"(/AU:[XNY])?(/R:[XAUI])?(/V:[XDC])?(/RE:[XLMH])?(/U:(X|Clear|Green|Amber|Red))?$",
 };
 
-static int v_cvss(struct val *v, const json_t *c, enum cve5_cvss which)
+static int v_cvss(struct vstate *v, const struct val *c, enum cve5_cvss which)
 {
 	static const char *const versions[CVE5_CVSS__MAX] = { "2.0", "3.0", "3.1", "4.0" };
 	static const char *const severities[] = { "NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL", NULL };
@@ -1442,10 +1591,10 @@ static int v_cvss(struct val *v, const json_t *c, enum cve5_cvss which)
 		return vfail(v, "vectorString is required");
 	if (strlen(vec) > 1024 || regexec(&v->vec[which], vec, 0, NULL, 0) != 0)
 		return vfail(v, "vectorString \"%.80s\" is not a CVSS %s vector", vec, versions[which]);
-	const json_t *score = json_object_get(c, "baseScore");
-	if (!json_is_number(score))
+	const struct val *score = val_get(c, "baseScore");
+	if (!jis_number(score))
 		return vfail(v, "baseScore is required and must be a number");
-	double s = json_number_value(score);
+	double s = jnumber(score);
 	if (!(s >= 0 && s <= 10))
 		return vfail(v, "baseScore %g is outside 0..10", s);
 	if (which != CVE5_CVSS_V2_0) {
@@ -1461,7 +1610,7 @@ static int v_cvss(struct val *v, const json_t *c, enum cve5_cvss which)
 	return 0;
 }
 
-static int v_metric(struct val *v, const json_t *m)
+static int v_metric(struct vstate *v, const struct val *m)
 {
 	static const char *const keys[] = {
 		"format", "scenarios", "cvssV4_0", "cvssV3_1", "cvssV3_0", "cvssV2_0", "other", NULL,
@@ -1475,7 +1624,7 @@ static int v_metric(struct val *v, const json_t *m)
 		return ERR_INVALID;
 	bool any = false;
 	for (int i = 0; i < CVE5_CVSS__MAX; i++) {
-		const json_t *c = json_object_get(m, cvss_keys[i]);
+		const struct val *c = val_get(m, cvss_keys[i]);
 		if (!c)
 			continue;
 		any = true;
@@ -1484,7 +1633,7 @@ static int v_metric(struct val *v, const json_t *m)
 			return ERR_INVALID;
 		pop(v, old);
 	}
-	const json_t *other = json_object_get(m, "other");
+	const struct val *other = val_get(m, "other");
 	if (other) {
 		static const char *const okeys[] = { "type", "content", NULL };
 		any = true;
@@ -1492,8 +1641,8 @@ static int v_metric(struct val *v, const json_t *m)
 		if (need_object(v, other) || check_keys(v, other, okeys, false) ||
 		    check_string(v, other, "type", true, 1, 128, NULL, NULL))
 			return ERR_INVALID;
-		const json_t *content = json_object_get(other, "content");
-		if (!json_is_object(content) || json_object_size(content) < 1)
+		const struct val *content = val_get(other, "content");
+		if (!jis_object(content) || jmembers(content) < 1)
 			return vfail(v, "content must be a non-empty object");
 		pop(v, old);
 	}
@@ -1502,7 +1651,7 @@ static int v_metric(struct val *v, const json_t *m)
 	return 0;
 }
 
-static int v_timeline(struct val *v, const json_t *t)
+static int v_timeline(struct vstate *v, const struct val *t)
 {
 	static const char *const keys[] = { "time", "lang", "value", NULL };
 	if (need_object(v, t) || check_keys(v, t, keys, false) ||
@@ -1522,7 +1671,7 @@ static bool is_credit_type(const char *s)
 	return in_list(s, types);
 }
 
-static int v_credit(struct val *v, const json_t *c)
+static int v_credit(struct vstate *v, const struct val *c)
 {
 	static const char *const keys[] = { "lang", "value", "user", "type", NULL };
 	if (need_object(v, c) || check_keys(v, c, keys, false) ||
@@ -1534,7 +1683,7 @@ static int v_credit(struct val *v, const json_t *c)
 	return 0;
 }
 
-static int v_taxonomy_relation(struct val *v, const json_t *r)
+static int v_taxonomy_relation(struct vstate *v, const struct val *r)
 {
 	static const char *const keys[] = { "taxonomyId", "relationshipName", "relationshipValue", NULL };
 	if (need_object(v, r) || check_keys(v, r, keys, false) ||
@@ -1545,7 +1694,7 @@ static int v_taxonomy_relation(struct val *v, const json_t *r)
 	return 0;
 }
 
-static int v_taxonomy_mapping(struct val *v, const json_t *t)
+static int v_taxonomy_mapping(struct vstate *v, const struct val *t)
 {
 	static const char *const keys[] = { "taxonomyName", "taxonomyVersion", "taxonomyRelations", NULL };
 	if (need_object(v, t) || check_keys(v, t, keys, false) ||
@@ -1562,7 +1711,7 @@ static bool is_version_string(const char *s)
 	return n >= 1 && n <= 1024;
 }
 
-static int v_cpe_match(struct val *v, const json_t *m)
+static int v_cpe_match(struct vstate *v, const struct val *m)
 {
 	static const char *const keys[] = {
 		"vulnerable", "criteria", "matchCriteriaId", "versionStartExcluding",
@@ -1570,7 +1719,7 @@ static int v_cpe_match(struct val *v, const json_t *m)
 	};
 	if (need_object(v, m) || check_keys(v, m, keys, false))
 		return ERR_INVALID;
-	if (!json_is_boolean(json_object_get(m, "vulnerable")))
+	if (!jis_boolean(val_get(m, "vulnerable")))
 		return vfail(v, "vulnerable is required and must be true or false");
 	if (check_string(v, m, "criteria", true, 1, 2048, is_cpe23, "a CPE 2.3 name") ||
 	    check_string(v, m, "matchCriteriaId", false, 0, 0, is_uuid, "a version 4 UUID"))
@@ -1586,46 +1735,46 @@ static bool is_operator(const char *s)
 	return strcmp(s, "AND") == 0 || strcmp(s, "OR") == 0;
 }
 
-static int v_cpe_node(struct val *v, const json_t *n)
+static int v_cpe_node(struct vstate *v, const struct val *n)
 {
 	if (need_object(v, n) ||
 	    check_string(v, n, "operator", true, 0, 0, is_operator, "AND or OR") ||
 	    check_array(v, n, "cpeMatch", true, 0, 0, false, v_cpe_match))
 		return ERR_INVALID;
-	const json_t *neg = json_object_get(n, "negate");
-	if (neg && !json_is_boolean(neg))
+	const struct val *neg = val_get(n, "negate");
+	if (neg && !jis_boolean(neg))
 		return vfail(v, "negate must be true or false");
 	return 0;
 }
 
-static int v_cpe_applicability(struct val *v, const json_t *e)
+static int v_cpe_applicability(struct vstate *v, const struct val *e)
 {
 	if (need_object(v, e) ||
 	    check_string(v, e, "operator", false, 0, 0, is_operator, "AND or OR") ||
 	    check_array(v, e, "nodes", true, 0, 0, false, v_cpe_node))
 		return ERR_INVALID;
-	const json_t *neg = json_object_get(e, "negate");
-	if (neg && !json_is_boolean(neg))
+	const struct val *neg = val_get(e, "negate");
+	if (neg && !jis_boolean(neg))
 		return vfail(v, "negate must be true or false");
 	return 0;
 }
 
-static int v_cna_tag(struct val *v, const json_t *t)
+static int v_cna_tag(struct vstate *v, const struct val *t)
 {
-	if (!json_is_string(t) || !is_cna_tag(json_string_value(t)))
+	if (!jis_string(t) || !is_cna_tag(jstring(t)))
 		return vfail(v, "not a CNA tag of the schema nor an x_ extension");
 	return 0;
 }
 
-static int v_adp_tag(struct val *v, const json_t *t)
+static int v_adp_tag(struct vstate *v, const struct val *t)
 {
-	if (!json_is_string(t) || !is_adp_tag(json_string_value(t)))
+	if (!jis_string(t) || !is_adp_tag(jstring(t)))
 		return vfail(v, "not an ADP tag of the schema nor an x_ extension");
 	return 0;
 }
 
 /* The parts a published CNA container and an ADP container share. */
-static int check_container_fields(struct val *v, const json_t *c, bool cna)
+static int check_container_fields(struct vstate *v, const struct val *c, bool cna)
 {
 	if (v_provider_metadata(v, c) ||
 	    (cna && check_string(v, c, "dateAssigned", false, 0, 0, is_timestamp, "a timestamp")) ||
@@ -1647,8 +1796,8 @@ static int check_container_fields(struct val *v, const json_t *c, bool cna)
 	    check_array(v, c, "tags", false, 1, 0, true, cna ? v_cna_tag : v_adp_tag) ||
 	    check_array(v, c, "taxonomyMappings", false, 1, 0, true, v_taxonomy_mapping))
 		return ERR_INVALID;
-	const json_t *src = json_object_get(c, "source");
-	if (src && (!json_is_object(src) || json_object_size(src) < 1)) {
+	const struct val *src = val_get(c, "source");
+	if (src && (!jis_object(src) || jmembers(src) < 1)) {
 		size_t old = push_key(v, "source");
 		int rc = vfail(v, "must be a non-empty object");
 		pop(v, old);
@@ -1664,33 +1813,31 @@ static const char *const container_keys[] = {
 	"taxonomyMappings", NULL,
 };
 
-static int v_adp(struct val *v, const json_t *c)
+static int v_adp(struct vstate *v, const struct val *c)
 {
 	if (need_object(v, c))
 		return ERR_INVALID;
 	/* dateAssigned is the CNA's alone: skip it in the shared list */
-	const char *key;
-	const json_t *value;
-	json_object_foreach((json_t *)c, key, value) {
-		(void)value;
+	for (size_t i = 0; i < c->u.o.n; i++) {
+		const char *key = c->u.o.m[i].key;
 		if (strcmp(key, "dateAssigned") == 0)
 			return vfail(v, "unexpected property \"dateAssigned\"");
 	}
 	if (check_keys(v, c, container_keys, true) || check_container_fields(v, c, false))
 		return ERR_INVALID;
-	if (json_object_size(c) < 2)
+	if (jmembers(c) < 2)
 		return vfail(v, "an ADP container needs something besides providerMetadata");
 	return 0;
 }
 
-static int check_published(struct val *v, const json_t *root)
+static int check_published(struct vstate *v, const struct val *root)
 {
 	static const char *const md_keys[] = {
 		"cveId", "assignerOrgId", "assignerShortName", "requesterUserId", "dateUpdated",
 		"serial", "dateReserved", "datePublished", "state", NULL,
 	};
 	static const char *const cont_keys[] = { "cna", "adp", NULL };
-	const json_t *md = json_object_get(root, "cveMetadata");
+	const struct val *md = val_get(root, "cveMetadata");
 	size_t old = push_key(v, "cveMetadata");
 	if (check_keys(v, md, md_keys, false) ||
 	    check_string(v, md, "requesterUserId", false, 0, 0, is_uuid, "a version 4 UUID") ||
@@ -1698,11 +1845,11 @@ static int check_published(struct val *v, const json_t *root)
 	    check_string(v, md, "datePublished", false, 0, 0, is_timestamp, "a timestamp"))
 		return ERR_INVALID;
 	pop(v, old);
-	const json_t *cont = json_object_get(root, "containers");
+	const struct val *cont = val_get(root, "containers");
 	old = push_key(v, "containers");
 	if (need_object(v, cont) || check_keys(v, cont, cont_keys, false))
 		return ERR_INVALID;
-	const json_t *cna = json_object_get(cont, "cna");
+	const struct val *cna = val_get(cont, "cna");
 	if (!cna)
 		return vfail(v, "cna is required");
 	size_t o2 = push_key(v, "cna");
@@ -1716,7 +1863,7 @@ static int check_published(struct val *v, const json_t *root)
 	return 0;
 }
 
-static int check_rejected(struct val *v, const json_t *root)
+static int check_rejected(struct vstate *v, const struct val *root)
 {
 	static const char *const md_keys[] = {
 		"cveId", "assignerOrgId", "assignerShortName", "serial", "dateUpdated",
@@ -1726,7 +1873,7 @@ static int check_rejected(struct val *v, const json_t *root)
 	static const char *const cna_keys[] = {
 		"providerMetadata", "rejectedReasons", "replacedBy", NULL,
 	};
-	const json_t *md = json_object_get(root, "cveMetadata");
+	const struct val *md = val_get(root, "cveMetadata");
 	size_t old = push_key(v, "cveMetadata");
 	if (check_keys(v, md, md_keys, false) ||
 	    check_string(v, md, "datePublished", false, 0, 0, is_timestamp, "a timestamp") ||
@@ -1734,11 +1881,11 @@ static int check_rejected(struct val *v, const json_t *root)
 	    check_string(v, md, "dateReserved", false, 0, 0, is_timestamp, "a timestamp"))
 		return ERR_INVALID;
 	pop(v, old);
-	const json_t *cont = json_object_get(root, "containers");
+	const struct val *cont = val_get(root, "containers");
 	old = push_key(v, "containers");
 	if (need_object(v, cont) || check_keys(v, cont, cont_keys, false))
 		return ERR_INVALID;
-	const json_t *cna = json_object_get(cont, "cna");
+	const struct val *cna = val_get(cont, "cna");
 	if (!cna)
 		return vfail(v, "cna is required");
 	push_key(v, "cna");
@@ -1751,7 +1898,7 @@ static int check_rejected(struct val *v, const json_t *root)
 	return 0;
 }
 
-static int validate_root(struct val *v, const json_t *root)
+static int validate_root(struct vstate *v, const struct val *root)
 {
 	static const char *const keys[] = { "dataType", "dataVersion", "cveMetadata", "containers", NULL };
 	if (need_object(v, root) || check_keys(v, root, keys, false))
@@ -1762,10 +1909,10 @@ static int validate_root(struct val *v, const json_t *root)
 	const char *ver = jstr(root, "dataVersion");
 	if (!ver || !valid_data_version(ver))
 		return vfail(v, "dataVersion must be 5.x (e.g. \"5.1\")");
-	const json_t *md = json_object_get(root, "cveMetadata");
+	const struct val *md = val_get(root, "cveMetadata");
 	if (!md)
 		return vfail(v, "cveMetadata is required");
-	if (!json_object_get(root, "containers"))
+	if (!val_get(root, "containers"))
 		return vfail(v, "containers is required");
 	size_t old = push_key(v, "cveMetadata");
 	if (need_object(v, md) ||
@@ -1774,8 +1921,8 @@ static int validate_root(struct val *v, const json_t *root)
 	    check_string(v, md, "assignerShortName", false, 2, 32, NULL, NULL) ||
 	    check_string(v, md, "dateUpdated", false, 0, 0, is_timestamp, "a timestamp"))
 		return ERR_INVALID;
-	const json_t *serial = json_object_get(md, "serial");
-	if (serial && (!json_is_integer(serial) || json_integer_value(serial) < 1))
+	const struct val *serial = val_get(md, "serial");
+	if (serial && (!jis_integer(serial) || jinteger(serial) < 1))
 		return vfail(v, "serial must be an integer >= 1");
 	const char *state = jstr(md, "state");
 	if (!state)
@@ -1792,7 +1939,7 @@ static int validate_root(struct val *v, const json_t *root)
 
 int cve5_validate(const char *json, size_t len, char *err, size_t errlen)
 {
-	struct val v;
+	struct vstate v;
 	memset(&v, 0, sizeof(v));
 	v.err = err;
 	v.errlen = err ? errlen : 0;
@@ -1803,11 +1950,14 @@ int cve5_validate(const char *json, size_t len, char *err, size_t errlen)
 			snprintf(err, errlen, "record larger than %d bytes", CVE5_MAX_FILE);
 		return ERR_TOO_LARGE;
 	}
-	json_error_t jerr;
-	json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
+	struct arena a;
+	arena_init(&a, 0);
+	struct val *root;
+	char jerr[200];
+	if (val_parse_json(&a, json ? json : "", len, &root, jerr, sizeof(jerr)) < 0) {
 		if (v.errlen)
-			snprintf(err, errlen, "%d:%d: %s", jerr.line, jerr.column, jerr.text);
+			snprintf(err, errlen, "%s", jerr);
+		arena_free(&a);
 		return ERR_INVALID;
 	}
 	/* compiled per call: validation runs once per export, and no state is shared */
@@ -1815,7 +1965,7 @@ int cve5_validate(const char *json, size_t len, char *err, size_t errlen)
 		if (regcomp(&v.vec[i], vector_patterns[i], REG_EXTENDED | REG_NOSUB) != 0) {
 			for (int j = 0; j < i; j++)
 				regfree(&v.vec[j]);
-			json_decref(root);
+			arena_free(&a);
 			if (v.errlen)
 				snprintf(err, errlen, "cannot compile the CVSS vector patterns");
 			return ERR_INTERNAL;
@@ -1824,6 +1974,6 @@ int cve5_validate(const char *json, size_t len, char *err, size_t errlen)
 	int rc = validate_root(&v, root);
 	for (int i = 0; i < CVE5_CVSS__MAX; i++)
 		regfree(&v.vec[i]);
-	json_decref(root);
+	arena_free(&a);
 	return rc;
 }

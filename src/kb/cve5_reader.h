@@ -89,6 +89,33 @@ struct cve5_metric {            /* a CVSS object of metrics[] */
 	const char *scenario;           /* the first scenarios[].value, e.g. "GENERAL" */
 };
 
+/* cpeApplicability (CVE 5.1): NVD's configuration shape, copied by the schema from the NVD
+ * CVE API 2.0. One element is a configuration: nodes joined by operator, each node a list
+ * of CPE match criteria. */
+struct cve5_cpe_match {
+	bool vulnerable;
+	const char *criteria;           /* a CPE 2.3 formatted string */
+	const char *match_criteria_id;
+	const char *version_start_including;
+	const char *version_start_excluding;
+	const char *version_end_including;
+	const char *version_end_excluding;
+};
+
+struct cve5_cpe_node {
+	const char *op;                 /* "AND" or "OR" as written; NULL when absent */
+	bool negate;
+	const struct cve5_cpe_match *matches;
+	size_t n_matches;
+};
+
+struct cve5_applicability {
+	const char *op;                 /* between the nodes; NULL when absent */
+	bool negate;
+	const struct cve5_cpe_node *nodes;
+	size_t n_nodes;
+};
+
 /* metrics[].other of type "ssvc" (CISA-ADP's vulnrichment decision points). */
 struct cve5_ssvc {
 	const char *exploitation;       /* "none", "poc", "active" */
@@ -125,6 +152,8 @@ struct cve5_container {
 	size_t n_references;
 	const struct cve5_metric *metrics;
 	size_t n_metrics;
+	const struct cve5_applicability *applicability;   /* cpeApplicability[] */
+	size_t n_applicability;
 	const struct cve5_ssvc *ssvc;   /* NULL when none */
 	const struct cve5_kev *kev;     /* NULL when none */
 	const struct cve5_text *rejected_reasons;     /* REJECTED records' CNA container */

@@ -146,6 +146,12 @@ enum err kb_cve_load(struct db *db, struct arena *a, const char *id, struct val 
 	val_set(a, o, "kev", k->u.a.n ? k->u.a.items[0] : val_null(a));
 	static const char *const epss[] = { "score", "percentile", "date", "modelVersion", NULL };
 	struct val *e = rows(db, a, STMT_KB_CVE_EPSS, id, epss, "rrss");
+	if (e->u.a.n) {
+		/* -1: the file had no percentile column (FIRST's first files) */
+		struct val *pct = val_get(e->u.a.items[0], "percentile");
+		if (pct && pct->kind == VAL_REAL && pct->u.d < 0)
+			val_set(a, e->u.a.items[0], "percentile", val_null(a));
+	}
 	val_set(a, o, "epss", e->u.a.n ? e->u.a.items[0] : val_null(a));
 	*out = o;
 	return ERR_OK;

@@ -1,74 +1,20 @@
-/* EPSS CSV reader: a line at a time from a plain or gzip stream, columns found by
- * name in the header, every score checked to lie in 0..1 before the callback sees it.
+/* EPSS CSV reader: a line at a time from a feed input (plain, gzip or zip), columns
+ * found by name in the header, every score checked to lie in 0..1 before the callback sees it.
  * Numbers are parsed by hand so a process locale cannot change the decimal point. */
 #include "kb/epss_reader.h"
 
 #include "core/alloc.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "kb/feed_input.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zlib.h>
 
-#define CHUNK (64 * 1024)
 #define MAX_COLUMNS 16
-
-/* Input: a gzFile (which also reads plain files), memory, or gzip in memory. */
-struct src {
-	gzFile gz;
-	const unsigned char *mem;
-	size_t memlen, mempos;
-	bool inflating;
-	bool z_end;
-	z_stream zs;
-	uint64_t total;
-};
-
-/* Returns bytes read, 0 at the end, -1 on a read or format error, -2 past the cap. */
-static long src_read(struct src *s, char *dst, size_t n)
-{
-	long got = 0;
-	if (s->gz) {
-		int r = gzread(s->gz, dst, (unsigned)n);
-		if (r < 0)
-			return -1;
-		got = r;
-	} else if (s->inflating) {
-		s->zs.next_out = (unsigned char *)dst;
-		s->zs.avail_out = (uInt)n;
-		while (s->zs.avail_out == n && !s->z_end) {
-			int zr = inflate(&s->zs, Z_NO_FLUSH);
-			if (zr == Z_STREAM_END) {
-				/* gzip allows several members one after the other */
-				if (s->zs.avail_in > 0) {
-					if (inflateReset(&s->zs) != Z_OK)
-						return -1;
-				} else {
-					s->z_end = true;
-				}
-			} else if (zr != Z_OK) {
-				/* Z_BUF_ERROR here means no input left: the stream is truncated */
-				return -1;
-			}
-		}
-		got = (long)(n - s->zs.avail_out);
-	} else {
-		size_t left = s->memlen - s->mempos;
-		size_t take = left < n ? left : n;
-		if (take)
-			memcpy(dst, s->mem + s->mempos, take);
-		s->mempos += take;
-		got = (long)take;
-	}
-	s->total += (uint64_t)got;
-	if (s->total > EPSS_MAX_BYTES)
-		return -2;
-	return got;
-}
 
 struct reader {
 	const char *name;
@@ -376,27 +322,24 @@ static int line(struct reader *r, char *p, size_t n)
 	return 0;
 }
 
-static int read_all(struct reader *r, struct src *s)
+static int read_all(struct reader *r, struct feed_input *in)
 {
-	char *buf = xmalloc(CHUNK);
 	char *ln = xmalloc(EPSS_MAX_LINE + 2);
 	size_t lnlen = 0;
 	r->line_no = 1;
 	for (;;) {
-		long got = src_read(s, buf, CHUNK);
-		if (got == -1) {
-			fail(r, ERR_IO, "%s:%zu: read error (corrupt or truncated gzip?)", r->name,
+		const unsigned char *buf;
+		size_t got;
+		enum err e = feed_input_read(in, &buf, &got);
+		if (e != ERR_OK) {
+			/* corrupt or truncated compression reads as a failed read (ERR_IO) */
+			fail(r, e == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO, "%s (line %zu)", feed_input_error(in),
 			     r->line_no);
-			goto out;
-		}
-		if (got == -2) {
-			fail(r, ERR_TOO_LARGE, "%s:%zu: larger than %llu bytes", r->name, r->line_no,
-			     (unsigned long long)EPSS_MAX_BYTES);
 			goto out;
 		}
 		if (got == 0)
 			break;
-		for (long i = 0; i < got; i++) {
+		for (size_t i = 0; i < got; i++) {
 			if (buf[i] == '\n') {
 				if (line(r, ln, lnlen))
 					goto out;
@@ -409,7 +352,7 @@ static int read_all(struct reader *r, struct src *s)
 				     r->line_no, EPSS_MAX_LINE);
 				goto out;
 			}
-			ln[lnlen++] = buf[i];
+			ln[lnlen++] = (char)buf[i];
 		}
 	}
 	if (lnlen && line(r, ln, lnlen))
@@ -418,7 +361,6 @@ static int read_all(struct reader *r, struct src *s)
 		fail(r, ERR_INVALID, "%s: no header line (want cve,epss,percentile)", r->name);
 out:
 	free(ln);
-	free(buf);
 	return r->rc;
 }
 
@@ -439,18 +381,32 @@ static void reader_init(struct reader *r, const char *name, epss_score_cb cb, vo
 	mm->score_date_unix = -1;
 }
 
+int epss_read_input(struct feed_input *in, epss_score_cb cb, void *ctx, struct epss_meta *m,
+                    char *err, size_t errlen)
+{
+	struct reader r;
+	reader_init(&r, feed_input_name(in), cb, ctx, m, err, errlen);
+	return read_all(&r, in);
+}
+
+static int open_failed(struct reader *r, enum err e, const char *msg)
+{
+	/* the reader's own words for its callers: the input could not be read */
+	return fail(r, e == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO, "%s", msg);
+}
+
 int epss_read_file(const char *path, epss_score_cb cb, void *ctx, struct epss_meta *m,
                    char *err, size_t errlen)
 {
 	struct reader r;
 	reader_init(&r, path, cb, ctx, m, err, errlen);
-	struct src s = { 0 };
-	s.gz = gzopen(path, "rb");
-	if (!s.gz)
-		return fail(&r, ERR_IO, "%s: cannot open", path);
-	gzbuffer(s.gz, CHUNK);
-	int rc = read_all(&r, &s);
-	gzclose(s.gz);
+	struct feed_input *in;
+	char msg[512];
+	enum err e = feed_input_open_file(path, EPSS_MAX_BYTES, &in, msg, sizeof(msg));
+	if (e != ERR_OK)
+		return open_failed(&r, e, msg);
+	int rc = read_all(&r, in);
+	feed_input_close(in);
 	return rc;
 }
 
@@ -459,17 +415,12 @@ int epss_read_mem(const char *name, const void *p, size_t len, epss_score_cb cb,
 {
 	struct reader r;
 	reader_init(&r, name, cb, ctx, m, err, errlen);
-	struct src s = { .mem = p, .memlen = p ? len : 0 };
-	if (s.memlen >= 2 && s.mem[0] == 0x1f && s.mem[1] == 0x8b) {
-		/* 16 + MAX_WBITS: a gzip wrapper, not zlib's */
-		if (inflateInit2(&s.zs, 16 + MAX_WBITS) != Z_OK)
-			return fail(&r, ERR_INTERNAL, "%s: cannot start zlib", r.name);
-		s.inflating = true;
-		s.zs.next_in = (unsigned char *)(uintptr_t)s.mem;
-		s.zs.avail_in = (uInt)(len > UINT32_MAX ? UINT32_MAX : len);
-	}
-	int rc = read_all(&r, &s);
-	if (s.inflating)
-		inflateEnd(&s.zs);
+	struct feed_input *in;
+	char msg[512];
+	enum err e = feed_input_open_mem(p, p ? len : 0, r.name, EPSS_MAX_BYTES, &in, msg, sizeof(msg));
+	if (e != ERR_OK)
+		return open_failed(&r, e, msg);
+	int rc = read_all(&r, in);
+	feed_input_close(in);
 	return rc;
 }

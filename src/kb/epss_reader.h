@@ -22,7 +22,8 @@ struct epss_score {
 };
 
 /* What the comment line says; fields stay "" / -1 when the file has none (the first
- * files of 2021 began directly with the header). */
+ * files of 2021 began directly with the header). Filled in as the reader meets the line,
+ * so a callback already sees it (the comment line comes first). */
 struct epss_meta {
 	char model_version[64];   /* "v2025.03.14" */
 	char score_date[64];      /* as written: "2025-08-25T00:00:00Z" or "…+0000" */
@@ -35,15 +36,22 @@ struct epss_meta {
  * (by convention an enum err from core/err.h). */
 typedef int (*epss_score_cb)(void *ctx, const struct epss_score *score);
 
-/* Reads a file, plain or gzip-compressed. Returns ERR_OK, an enum err (ERR_IO,
- * ERR_INVALID, ERR_TOO_LARGE) with a message naming the file and line in err, or the
- * callback's value. meta may be NULL. */
+/* Reads a file, plain, gzip-compressed or the one member of a zip (kb/feed_input.h).
+ * Returns ERR_OK, an enum err (ERR_IO when the file cannot be opened or its compression
+ * is corrupt or truncated, ERR_INVALID, ERR_TOO_LARGE) with a message naming the file and
+ * line in err, or the callback's value. meta may be NULL. */
 int epss_read_file(const char *path, epss_score_cb cb, void *ctx, struct epss_meta *meta,
                    char *err, size_t errlen);
 
-/* The same over bytes in memory, plain or gzip-compressed (told by the gzip magic);
+/* The same over bytes in memory, packaged in any of those ways (told by magic bytes);
  * name is used in messages. */
 int epss_read_mem(const char *name, const void *p, size_t len, epss_score_cb cb, void *ctx,
                   struct epss_meta *meta, char *err, size_t errlen);
+
+/* The same over an input the caller opened (and closes), e.g. to follow its progress;
+ * messages name the input. Open it with EPSS_MAX_BYTES as its cap. */
+struct feed_input;
+int epss_read_input(struct feed_input *in, epss_score_cb cb, void *ctx, struct epss_meta *meta,
+                    char *err, size_t errlen);
 
 #endif

@@ -1,6 +1,6 @@
-/* Feed packaging: plain JSON, gzip and single-member zip, read as one capped byte stream.
- * The only file that includes zlib.h and zip.h, so the JSON reader never knows how the
- * bytes were packed and the caps live in one place. */
+/* Feed packaging: plain, gzip and single-member zip, read as one capped byte stream. The
+ * only file that includes zlib.h and zip.h, so the feed readers never know how the bytes
+ * were packed and the caps live in one place. */
 #include "kb/feed_input.h"
 
 #include <errno.h>
@@ -169,7 +169,8 @@ static enum err zip_setup(struct feed_input *in)
 	}
 	zip_int64_t idx = files == 1 ? file_idx : jsons == 1 ? json_idx : -1;
 	if (idx < 0)
-		return fail(in, ERR_INVALID, "zip holds %lld files (%lld .json); expected one JSON member",
+		return fail(in, ERR_INVALID,
+			    "zip holds %lld files (%lld .json); expected one member, or one .json member",
 			    (long long)files, (long long)jsons);
 	zip_stat_t st;
 	zip_stat_init(&st);
@@ -288,7 +289,7 @@ static enum err yield(struct feed_input *in, const unsigned char *p, size_t n,
 		      const unsigned char **data, size_t *len)
 {
 	if (n > in->max_out - in->bytes_out)
-		return fail(in, ERR_TOO_LARGE, "more than %llu bytes of JSON (the decompression cap)",
+		return fail(in, ERR_TOO_LARGE, "more than %llu bytes once unpacked (the cap for this feed)",
 			    (unsigned long long)in->max_out);
 	in->bytes_out += n;
 	*data = p;

@@ -1,6 +1,7 @@
-/* A feed file (or an in-memory body) as one stream of JSON bytes, whatever its packaging:
- * plain, gzip (one or more members) or a zip holding a single JSON member. The packaging is
- * detected from magic bytes, never from the name. Decompressed output is capped (bombs). */
+/* A feed file (or an in-memory body) as one stream of bytes (JSON, CSV or XML), whatever
+ * its packaging: plain, gzip (one or more members) or a zip holding a single member (or a
+ * single .json one). The packaging is detected from magic bytes, never from the name.
+ * Decompressed output is capped (bombs). Every feed reader reads through it. */
 #ifndef VANS_KB_FEED_INPUT_H
 #define VANS_KB_FEED_INPUT_H
 
@@ -50,7 +51,7 @@ const char *feed_kind_str(enum feed_kind k);                  /* "plain", "gzip"
 
 /* Counters for a progress bar and MB/s figures. bytes_in: packaged bytes consumed so far
  * (for zip, the member's compressed size scaled by the share already yielded); bytes_out:
- * JSON bytes yielded so far; size_in: the whole packaged size (file or buffer size). */
+ * unpacked bytes yielded so far; size_in: the whole packaged size (file or buffer size). */
 uint64_t feed_input_bytes_in(const struct feed_input *in);
 uint64_t feed_input_bytes_out(const struct feed_input *in);
 uint64_t feed_input_size_in(const struct feed_input *in);

@@ -1,8 +1,9 @@
 /* Bookkeeping shared by every feed importer: the change sequence that tells the matching
  * engine which records an import touched, the feed_import history and feed_status rows,
- * and the one-line summary printed after an import. */
+ * the one-transaction-per-file frame, and the one-line summary printed after an import. */
 #include "kb/import.h"
 #include "core/clock.h"
+#include "kb/feed_input.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -82,7 +83,10 @@ void kb_stats_format(const struct kb_import_stats *st, char *out, size_t outlen)
 		n += snprintf(out + n, outlen - (size_t)n, "%s%s: %llu", i ? "; " : " (", st->skip[i].reason,
 			      (unsigned long long)st->skip[i].count);
 	if (st->skip[0].reason && n > 0 && (size_t)n < outlen)
-		snprintf(out + n, outlen - (size_t)n, ")");
+		n += snprintf(out + n, outlen - (size_t)n, ")");
+	if (st->absent && n > 0 && (size_t)n < outlen)
+		snprintf(out + n, outlen - (size_t)n, ", absent from this file %llu (kept)",
+			 (unsigned long long)st->absent);
 }
 
 int64_t kb_import_begin(struct db *db, const char *feed, const char *source)
@@ -100,9 +104,13 @@ int64_t kb_import_begin(struct db *db, const char *feed, const char *source)
 void kb_import_end(struct db *db, int64_t import_id, const char *feed, const char *source, enum err result,
 		   const struct kb_import_stats *st, const char *message)
 {
-	char at[32], summary[512];
+	char at[32], summary[768];
 	clock_format_iso8601(clock_now_unix(), at, sizeof at);
-	kb_stats_format(st, summary, sizeof summary);
+	/* feed_status.detail says what was loaded ("catalogue 2025.08.25 …") before the counts */
+	size_t n = 0;
+	if (st->about[0])
+		n = (size_t)snprintf(summary, sizeof summary, "%s; ", st->about);
+	kb_stats_format(st, summary + n, sizeof summary - n);
 	struct db_stmt *s = db_stmt(db, STMT_KB_IMPORT_FINISH);
 	db_bind_int(s, ":import_id", import_id);
 	db_bind_text(s, ":at", at);
@@ -123,4 +131,38 @@ void kb_import_end(struct db *db, int64_t import_id, const char *feed, const cha
 	db_bind_text(s, ":source", source);
 	db_bind_text(s, ":detail", summary);
 	db_exec(s);
+}
+
+enum err kb_import_file(struct db *db, const char *feed, const char *path, uint64_t max_out, kb_file_fn fn,
+			void *ctx, struct kb_import_stats *st, char *err, size_t errlen)
+{
+	struct feed_input *in = NULL;
+	if (errlen)
+		err[0] = '\0';
+	enum err e = feed_input_open_file(path, max_out, &in, err, errlen);
+	if (e != ERR_OK)
+		return e;
+	int64_t import_id = kb_import_begin(db, feed, path);
+	uint64_t t0 = clock_mono_ns();
+	e = db_begin(db);
+	if (e == ERR_OK) {
+		e = fn(db, in, ctx, st, err, errlen);
+		if (e == ERR_OK)
+			e = db_commit(db);
+		if (e != ERR_OK) {
+			if (errlen && !*err)
+				snprintf(err, errlen, "%s: %s: %s", path, err_str(e), db_errmsg(db));
+			db_rollback(db);
+		}
+	} else {
+		snprintf(err, errlen, "%s: cannot begin a transaction: %s", path, db_errmsg(db));
+	}
+	st->bytes_in += feed_input_bytes_in(in);
+	st->bytes_json += feed_input_bytes_out(in);
+	st->seconds += (double)(clock_mono_ns() - t0) / 1e9;
+	feed_input_close(in);
+	if (e != ERR_OK)
+		memset(st, 0, sizeof *st); /* nothing of the file was kept */
+	kb_import_end(db, import_id, feed, path, e, st, e == ERR_OK ? "" : err);
+	return e;
 }

@@ -1,7 +1,10 @@
 /* NVD import: each record from the streaming reader is compared with the stored one by
  * lastModified — older or equal is left alone, newer replaces it whole — and stored with
- * every description, metric, weakness, reference and configuration row. */
+ * every description, metric, weakness, reference and configuration row. A record stored
+ * from a CVE 5 record (origin "cve5") is always replaced: NVD's is the reference. The
+ * products the changed configurations name are recounted in the vendor/product index. */
 #include "kb/import.h"
+#include "kb/cpe_product.h"
 #include "kb/feed_input.h"
 #include "kb/nvd_reader.h"
 #include "core/clock.h"
@@ -16,6 +19,7 @@ struct ctx {
 	int64_t seq;               /* change sequence, taken on the first change */
 	const char *origin;
 	struct buf detail;
+	struct kb_products *touched;   /* products named by configurations stored or replaced */
 };
 
 /* The metric that heads a CVE: the newest CVSS version, NVD's own (Primary) first. */
@@ -42,10 +46,12 @@ static const struct nvd_description *english(const struct nvd_cve *c)
 	return c->n_descriptions ? &c->descriptions[0] : NULL;
 }
 
+/* Record slices live in the reader's arena until the next record, longer than the
+ * statement that binds them (each is executed and reset at once): no copy needed. */
 static void bind_slice(struct db_stmt *s, const char *name, struct slice v)
 {
 	if (v.p)
-		db_bind_textn(s, name, v.p, v.len);
+		db_bind_textn_static(s, name, v.p, v.len);
 	else
 		db_bind_null(s, name);
 }
@@ -56,25 +62,6 @@ static void bind_score(struct db_stmt *s, const char *name, double v)
 		db_bind_null(s, name);
 	else
 		db_bind_double(s, name, v);
-}
-
-/* Splits "cpe:2.3:part:vendor:product:…" at unescaped colons; 0 on success. */
-static int criteria_fields(struct slice c, struct slice out[3])
-{
-	if (c.len < 8 || memcmp(c.p, "cpe:2.3:", 8) != 0)
-		return -1;
-	size_t start = 8, field = 0;
-	for (size_t i = 8; i <= c.len && field < 3; i++) {
-		if (i < c.len && c.p[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (i == c.len || c.p[i] == ':') {
-			out[field++] = slice_make(c.p + start, i - start);
-			start = i + 1;
-		}
-	}
-	return field == 3 ? 0 : -1;
 }
 
 static enum err exec_id(struct db *db, enum stmt_id id, struct slice cve)
@@ -172,13 +159,15 @@ static enum err store_matches(struct ctx *x, const struct nvd_cve *c)
 			const struct nvd_node *nd = &cfg->nodes[ni];
 			for (size_t mi = 0; mi < nd->n_matches && e == ERR_OK; mi++) {
 				const struct nvd_match *m = &nd->matches[mi];
-				struct slice f[3];
-				if (criteria_fields(m->criteria, f) < 0) {
+				const char *f[3];
+				size_t fl[3];
+				if (kb_cpe_fs_fields(m->criteria.p, m->criteria.len, f, fl, 3) < 0) {
 					kb_stats_skip(x->st, "cpeMatch criteria is not a CPE 2.3 name");
 					continue;
 				}
+				kb_products_add(x->touched, f[0], fl[0], f[1], fl[1], f[2], fl[2]);
 				struct db_stmt *s = db_stmt(db, STMT_KB_MATCH_INSERT);
-				db_bind_textn(s, ":id", c->id.p, c->id.len);
+				db_bind_textn_static(s, ":id", c->id.p, c->id.len);
 				db_bind_int(s, ":seq", seq++);
 				db_bind_int(s, ":config", (int64_t)ci);
 				db_bind_text(s, ":config_op", nvd_operator_str(cfg->op));
@@ -187,10 +176,10 @@ static enum err store_matches(struct ctx *x, const struct nvd_cve *c)
 				db_bind_text(s, ":node_op", nvd_operator_str(nd->op));
 				db_bind_int(s, ":node_negate", nd->negate);
 				db_bind_int(s, ":vulnerable", m->vulnerable);
-				db_bind_textn(s, ":criteria", m->criteria.p, m->criteria.len);
-				db_bind_textn(s, ":part", f[0].p, f[0].len);
-				db_bind_textn(s, ":vendor", f[1].p, f[1].len);
-				db_bind_textn(s, ":product", f[2].p, f[2].len);
+				db_bind_textn_static(s, ":criteria", m->criteria.p, m->criteria.len);
+				db_bind_textn_static(s, ":part", f[0], fl[0]);
+				db_bind_textn_static(s, ":vendor", f[1], fl[1]);
+				db_bind_textn_static(s, ":product", f[2], fl[2]);
 				bind_slice(s, ":match_criteria_id", m->match_criteria_id);
 				bind_slice(s, ":vsi", m->version_start_including);
 				bind_slice(s, ":vse", m->version_start_excluding);
@@ -207,7 +196,7 @@ static void bind_record(struct ctx *x, struct db_stmt *s, const struct nvd_cve *
 {
 	const struct nvd_metric *m = headline_metric(c);
 	const struct nvd_description *d = english(c);
-	db_bind_textn(s, ":id", c->id.p, c->id.len);
+	db_bind_textn_static(s, ":id", c->id.p, c->id.len);
 	bind_slice(s, ":source", c->source_identifier);
 	bind_slice(s, ":published", c->published);
 	db_bind_int(s, ":published_unix", c->published_unix);
@@ -217,7 +206,7 @@ static void bind_record(struct ctx *x, struct db_stmt *s, const struct nvd_cve *
 	db_bind_int(s, ":rejected", c->rejected);
 	bind_slice(s, ":description", d && d->value.p ? d->value : slice_of(""));
 	build_detail(&x->detail, c);
-	db_bind_textn(s, ":detail", x->detail.data, x->detail.len);
+	db_bind_textn_static(s, ":detail", x->detail.data, x->detail.len);
 	if (m) {
 		db_bind_text(s, ":cvss_version", nvd_cvss_version_str(m->version));
 		bind_slice(s, ":cvss_vector", m->vector);
@@ -237,6 +226,20 @@ static void bind_record(struct ctx *x, struct db_stmt *s, const struct nvd_cve *
 	db_bind_int(s, ":change_seq", x->seq);
 }
 
+/* The products a record's stored configurations name, before they are replaced: a product
+ * it no longer names must be recounted too. */
+static enum err note_old_products(struct ctx *x, struct slice id)
+{
+	struct db_stmt *s = db_stmt(x->db, STMT_KB_CVE_MATCH_PRODUCTS);
+	db_bind_textn(s, ":id", id.p, id.len);
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW)
+		kb_products_add(x->touched, db_col_text(s, 0), db_col_len(s, 0), db_col_text(s, 1), db_col_len(s, 1),
+				db_col_text(s, 2), db_col_len(s, 2));
+	db_reset(s);
+	return rc == DB_ERROR ? ERR_DB : ERR_OK;
+}
+
 static int on_cve(void *vctx, const struct nvd_cve *c)
 {
 	struct ctx *x = vctx;
@@ -246,10 +249,11 @@ static int on_cve(void *vctx, const struct nvd_cve *c)
 	enum db_step_rc rc = db_step(q);
 	bool exists = rc == DB_ROW;
 	int64_t stored = exists ? db_col_int(q, 0) : 0;
+	bool from_cve5 = exists && strcmp(db_col_text(q, 1), "cve5") == 0;
 	db_reset(q);
 	if (rc == DB_ERROR)
 		return ERR_DB;
-	if (exists && stored >= c->last_modified_unix) {
+	if (exists && stored >= c->last_modified_unix && !from_cve5) {
 		if (stored == c->last_modified_unix)
 			x->st->unchanged++;
 		else
@@ -262,6 +266,8 @@ static int on_cve(void *vctx, const struct nvd_cve *c)
 		return ERR_DB;
 	enum err e;
 	if (exists) {
+		if ((e = note_old_products(x, c->id)) != ERR_OK)
+			return e;
 		if ((e = exec_id(db, STMT_KB_CVE_DELETE_MATCHES, c->id)) != ERR_OK)
 			return e;
 		struct db_stmt *s = db_stmt(db, STMT_KB_CVE_UPDATE);
@@ -285,7 +291,7 @@ enum err kb_store_nvd_stream(struct db *db, struct feed_input *in, struct kb_imp
 			     struct nvd_feed_info *info, kb_progress_fn progress, void *pctx, char *err,
 			     size_t errlen)
 {
-	struct ctx x = { .db = db, .st = st, .origin = "nvd" };
+	struct ctx x = { .db = db, .st = st, .origin = "nvd", .touched = kb_products_new() };
 	buf_init(&x.detail, 64 * 1024 * 1024);
 	struct nvd_reader *r = nvd_reader_new(on_cve, &x, NULL);
 	uint64_t t0 = clock_mono_ns();
@@ -313,6 +319,9 @@ enum err kb_store_nvd_stream(struct db *db, struct feed_input *in, struct kb_imp
 			 *nvd_reader_error(r) ? nvd_reader_error(r) : err_str(e));
 	if (e == ERR_OK && x.seq > 0)
 		e = kb_refresh_search(db, x.seq);
+	if (e == ERR_OK && (e = kb_cpe_product_refresh(db, x.touched)) != ERR_OK)
+		snprintf(err, errlen, "%s: updating the vendor/product index failed: %s", feed_input_name(in),
+			 db_errmsg(db));
 	if (info)
 		*info = *nvd_reader_info(r);
 	st->bytes_in += feed_input_bytes_in(in);
@@ -320,6 +329,7 @@ enum err kb_store_nvd_stream(struct db *db, struct feed_input *in, struct kb_imp
 	st->seconds += (double)(clock_mono_ns() - t0) / 1e9;
 	nvd_reader_free(r);
 	buf_free(&x.detail);
+	kb_products_free(x.touched);
 	return e;
 }
 

@@ -1,21 +1,21 @@
-/* CISA KEV catalogue reader: JSON through yajl's streaming parser, CSV through an
- * RFC 4180 state machine, both building one entry at a time in an arena that is
- * reset after each callback, so memory stays flat whatever the catalogue's size. */
+/* CISA KEV catalogue reader: bytes from a feed input (plain, gzip or zip), JSON through
+ * the streaming parser of core/json_stream.h, CSV through an RFC 4180 state machine, both
+ * building one entry at a time in an arena that is reset after each callback, so memory
+ * stays flat whatever the catalogue's size. */
 #include "kb/kev_reader.h"
 
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/json_stream.h"
+#include "kb/feed_input.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yajl/yajl_parse.h>
-#include <zlib.h>
 
-#define CHUNK (64 * 1024)
 #define MAX_COLUMNS 64
 #define MAX_RECORD_BYTES (1024 * 1024)
 #define MAX_SKIP_DEPTH 64
@@ -56,39 +56,9 @@ static int field_by_name(const char *p, size_t len)
 	return -1;
 }
 
-/* Input: a gzFile (which also reads plain files) or a memory slice. */
-struct src {
-	gzFile gz;
-	const char *mem;
-	size_t memlen, mempos;
-	uint64_t total;
-};
-
-/* Returns bytes read, 0 at the end, -1 on a read error, -2 past the size cap. */
-static long src_read(struct src *s, char *dst, size_t n)
-{
-	long got;
-	if (s->gz) {
-		int r = gzread(s->gz, dst, (unsigned)n);
-		if (r < 0)
-			return -1;
-		got = r;
-	} else {
-		size_t left = s->memlen - s->mempos;
-		size_t take = left < n ? left : n;
-		if (take)
-			memcpy(dst, s->mem + s->mempos, take);
-		s->mempos += take;
-		got = (long)take;
-	}
-	s->total += (uint64_t)got;
-	if (s->total > KEV_MAX_BYTES)
-		return -2;
-	return got;
-}
-
 struct reader {
 	const char *name;
+	struct feed_input *in;
 	kev_entry_cb cb;
 	void *ctx;
 	struct kev_catalog *cat;         /* the caller's, or local_cat: never NULL */
@@ -254,7 +224,7 @@ enum rootkey { RK_NONE, RK_TITLE, RK_VERSION, RK_RELEASED, RK_COUNT, RK_VULNS, R
 
 struct jreader {
 	struct reader *r;
-	yajl_handle h;
+	struct json_stream *js;
 	enum jstate state;
 	enum rootkey rootkey;
 	int key;                 /* field of the entry's current key, -1 unknown, -2 none */
@@ -263,12 +233,12 @@ struct jreader {
 	bool root_seen_vulns;
 };
 
-/* Line of the token yajl has just lexed: yajl_get_bytes_consumed() is the offset in
- * the current chunk while a callback runs. */
+/* Line of the token the parser has just lexed: json_stream_consumed() is the offset in
+ * the current chunk while a handler runs. */
 static size_t jline(struct jreader *j)
 {
 	struct reader *r = j->r;
-	size_t upto = yajl_get_bytes_consumed(j->h);
+	size_t upto = json_stream_consumed(j->js);
 	for (; r->chunk_scanned < upto; r->chunk_scanned++)
 		if (r->chunk[r->chunk_scanned] == '\n')
 			r->cur_line++;
@@ -539,74 +509,67 @@ static int j_end_array(void *ctx)
 	return 1;
 }
 
-static const yajl_callbacks jcallbacks = {
-	.yajl_null = j_null,
-	.yajl_boolean = j_bool,
-	.yajl_integer = j_integer,
-	.yajl_double = j_double,
-	.yajl_string = j_string,
-	.yajl_start_map = j_start_map,
-	.yajl_map_key = j_map_key,
-	.yajl_end_map = j_end_map,
-	.yajl_start_array = j_start_array,
-	.yajl_end_array = j_end_array,
+static const struct json_stream_handlers jhandlers = {
+	.null = j_null,
+	.boolean = j_bool,
+	.integer = j_integer,
+	.real = j_double,
+	.string = j_string,
+	.start_map = j_start_map,
+	.map_key = j_map_key,
+	.end_map = j_end_map,
+	.start_array = j_start_array,
+	.end_array = j_end_array,
 };
 
-static void json_syntax_error(struct jreader *j, const unsigned char *chunk, size_t len)
+static void json_syntax_error(struct jreader *j)
 {
 	struct reader *r = j->r;
 	if (r->rc)
 		return;
-	unsigned char *msg = yajl_get_error(j->h, 0, chunk, len);
 	size_t line = jline(j);
 	char text[160];
-	snprintf(text, sizeof(text), "%s", msg ? (const char *)msg : "syntax error");
-	/* yajl's message ends in a newline */
-	size_t n = strlen(text);
-	while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		text[--n] = '\0';
-	if (msg)
-		yajl_free_error(j->h, msg);
+	json_stream_error(j->js, text, sizeof(text));
 	fail(r, ERR_INVALID, "%s:%zu: %s", r->name, line, text);
 }
 
-static int read_json(struct reader *r, struct src *s, char *buf, size_t have)
+/* The next chunk of input into p and n (n == 0 at the end); non-zero on failure. Corrupt
+ * or truncated packaging reads as ERR_IO, a failed read, as the API has always said. */
+static int next_chunk(struct reader *r, const unsigned char **p, size_t *n)
+{
+	enum err e = feed_input_read(r->in, p, n);
+	if (e == ERR_OK)
+		return 0;
+	return fail(r, e == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO, "%s", feed_input_error(r->in));
+}
+
+static int read_json(struct reader *r, const unsigned char *p, size_t have)
 {
 	struct jreader j = { .r = r, .state = J_START, .key = -2 };
-	j.h = yajl_alloc(&jcallbacks, NULL, &j);
-	if (!j.h)
-		return fail(r, ERR_INTERNAL, "%s: cannot allocate a JSON parser", r->name);
+	j.js = json_stream_new(&jhandlers, &j);
 	for (;;) {
 		if (have) {
-			r->chunk = (const unsigned char *)buf;
+			r->chunk = p;
 			r->chunk_scanned = 0;
-			yajl_status st = yajl_parse(j.h, (const unsigned char *)buf, have);
-			if (st != yajl_status_ok) {
-				if (st == yajl_status_error)
-					json_syntax_error(&j, (const unsigned char *)buf, have);
+			enum json_stream_status st = json_stream_parse(j.js, p, have);
+			if (st != JSON_STREAM_OK) {
+				if (st == JSON_STREAM_ERROR)
+					json_syntax_error(&j);
 				goto out;
 			}
-			/* count the rest of this chunk's lines before it is overwritten */
+			/* count the rest of this chunk's lines before it is replaced */
 			for (; r->chunk_scanned < have; r->chunk_scanned++)
-				if (buf[r->chunk_scanned] == '\n')
+				if (p[r->chunk_scanned] == '\n')
 					r->cur_line++;
 		}
-		long got = src_read(s, buf, CHUNK);
-		if (got == -1) {
-			fail(r, ERR_IO, "%s: read error", r->name);
+		r->chunk = NULL;
+		if (next_chunk(r, &p, &have))
 			goto out;
-		}
-		if (got == -2) {
-			fail(r, ERR_TOO_LARGE, "%s: larger than %llu bytes", r->name,
-			     (unsigned long long)KEV_MAX_BYTES);
-			goto out;
-		}
-		if (got == 0)
+		if (have == 0)
 			break;
-		have = (size_t)got;
 	}
 	r->chunk = NULL;
-	if (yajl_complete_parse(j.h) != yajl_status_ok) {
+	if (json_stream_finish(j.js) != JSON_STREAM_OK) {
 		if (!r->rc)
 			fail(r, ERR_INVALID, "%s:%zu: truncated JSON", r->name, r->cur_line);
 		goto out;
@@ -620,7 +583,7 @@ static int read_json(struct reader *r, struct src *s, char *buf, size_t have)
 		     (long long)r->cat->count, r->cat->entries);
 out:
 	r->chunk = NULL;
-	yajl_free(j.h);
+	json_stream_free(j.js);
 	return r->rc;
 }
 
@@ -856,32 +819,24 @@ static int c_byte(struct creader *c, char ch)
 	return 0;
 }
 
-static int read_csv(struct reader *r, struct src *s, char *buf, size_t have)
+static int read_csv(struct reader *r, const unsigned char *p, size_t have)
 {
-	struct creader c = { .r = r, .state = C_FIELD_START, .line = 1 };
+	struct creader c = { .r = r, .state = C_FIELD_START, .line = r->cur_line };
 	bool prev_cr = false;
 	for (;;) {
 		for (size_t i = 0; i < have; i++) {
-			if (c_byte(&c, buf[i]))
+			char ch = (char)p[i];
+			if (c_byte(&c, ch))
 				goto out;
 			/* CRLF, LF and a lone CR each end one line */
-			if (buf[i] == '\r' || (buf[i] == '\n' && !prev_cr))
+			if (ch == '\r' || (ch == '\n' && !prev_cr))
 				c.line++;
-			prev_cr = buf[i] == '\r';
+			prev_cr = ch == '\r';
 		}
-		long got = src_read(s, buf, CHUNK);
-		if (got == -1) {
-			fail(r, ERR_IO, "%s: read error", r->name);
+		if (next_chunk(r, &p, &have))
 			goto out;
-		}
-		if (got == -2) {
-			fail(r, ERR_TOO_LARGE, "%s: larger than %llu bytes", r->name,
-			     (unsigned long long)KEV_MAX_BYTES);
-			goto out;
-		}
-		if (got == 0)
+		if (have == 0)
 			break;
-		have = (size_t)got;
 	}
 	if (c.state == C_QUOTED) {
 		fail(r, ERR_INVALID, "%s:%zu: quoted field never closed", r->name, c.quote_line);
@@ -903,52 +858,56 @@ out:
 
 /* ---- entry points ---- */
 
-static bool looks_like_json(const char *p, size_t n)
+/* The first byte that is not a byte-order mark or blank: '{' or '[' is JSON. */
+static const unsigned char *first_token(const unsigned char *p, size_t n, bool *bom)
 {
 	size_t i = 0;
-	if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
-	    (unsigned char)p[2] == 0xBF)
+	*bom = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
+	if (*bom)
 		i = 3;
 	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
 		i++;
-	return i < n && (p[i] == '{' || p[i] == '[');
+	return i < n ? p + i : NULL;
 }
 
-static int read_any(struct reader *r, struct src *s, enum kev_format format)
+static int read_any(struct reader *r, enum kev_format format)
 {
-	char *buf = xmalloc(CHUNK);
-	long got = src_read(s, buf, CHUNK);
-	int rc;
-	if (got < 0) {
-		rc = got == -1 ? fail(r, ERR_IO, "%s: read error", r->name)
-		               : fail(r, ERR_TOO_LARGE, "%s: too large", r->name);
-		goto out;
+	const unsigned char *p;
+	size_t n;
+	if (next_chunk(r, &p, &n))
+		return r->rc;
+	/* a chunk of nothing but blank lines tells nothing: count its lines and read on */
+	bool bom = false;
+	const unsigned char *tok = first_token(p, n, &bom);
+	while (n && !tok && !bom) {
+		for (size_t i = 0; i < n; i++)
+			r->cur_line += p[i] == '\n';
+		if (next_chunk(r, &p, &n))
+			return r->rc;
+		tok = first_token(p, n, &bom);
 	}
 	if (format == KEV_FORMAT_AUTO)
-		format = looks_like_json(buf, (size_t)got) ? KEV_FORMAT_JSON : KEV_FORMAT_CSV;
+		format = tok && (*tok == '{' || *tok == '[') ? KEV_FORMAT_JSON : KEV_FORMAT_CSV;
 	r->cat->format = format;
 	if (format == KEV_FORMAT_JSON) {
-		/* yajl rejects a byte-order mark; skip one */
-		size_t skip = got >= 3 && (unsigned char)buf[0] == 0xEF &&
-		              (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF ? 3 : 0;
-		if (skip)
-			memmove(buf, buf + skip, (size_t)got - skip);
-		rc = read_json(r, s, buf, (size_t)got - skip);
-	} else if (format == KEV_FORMAT_CSV) {
-		rc = read_csv(r, s, buf, (size_t)got);
-	} else {
-		rc = fail(r, ERR_INVALID, "%s: unknown format %d", r->name, (int)format);
+		/* the JSON parser rejects a byte-order mark; skip one */
+		if (bom) {
+			p += 3;
+			n -= 3;
+		}
+		return read_json(r, p, n);
 	}
-out:
-	free(buf);
-	return rc;
+	if (format == KEV_FORMAT_CSV)
+		return read_csv(r, p, n);
+	return fail(r, ERR_INVALID, "%s: unknown format %d", r->name, (int)format);
 }
 
-static void reader_init(struct reader *r, const char *name, kev_entry_cb cb, void *ctx,
+static void reader_init(struct reader *r, struct feed_input *in, kev_entry_cb cb, void *ctx,
                         struct kev_catalog *cat, char *err, size_t errlen)
 {
 	memset(r, 0, sizeof(*r));
-	r->name = name ? name : "(kev)";
+	r->in = in;
+	r->name = feed_input_name(in);
 	r->cb = cb;
 	r->ctx = ctx;
 	r->cat = cat ? cat : &r->local_cat;
@@ -963,22 +922,36 @@ static void reader_init(struct reader *r, const char *name, kev_entry_cb cb, voi
 	r->cat->date_released_unix = -1;
 }
 
+int kev_read_input(struct feed_input *in, enum kev_format format, kev_entry_cb cb, void *ctx,
+                   struct kev_catalog *catalog, char *err, size_t errlen)
+{
+	struct reader r;
+	reader_init(&r, in, cb, ctx, catalog, err, errlen);
+	int rc = read_any(&r, format);
+	arena_free(&r.arena);
+	return rc;
+}
+
+/* Opening failures leave the catalogue described as empty, like a read that found nothing. */
+static int open_failed(enum err e, struct kev_catalog *catalog)
+{
+	if (catalog) {
+		memset(catalog, 0, sizeof(*catalog));
+		catalog->count = -1;
+		catalog->date_released_unix = -1;
+	}
+	return e;
+}
+
 int kev_read_file(const char *path, enum kev_format format, kev_entry_cb cb, void *ctx,
                   struct kev_catalog *catalog, char *err, size_t errlen)
 {
-	struct reader r;
-	reader_init(&r, path, cb, ctx, catalog, err, errlen);
-	struct src s = { 0 };
-	s.gz = gzopen(path, "rb");
-	if (!s.gz) {
-		int rc = fail(&r, ERR_IO, "%s: cannot open", path);
-		arena_free(&r.arena);
-		return rc;
-	}
-	gzbuffer(s.gz, CHUNK);
-	int rc = read_any(&r, &s, format);
-	gzclose(s.gz);
-	arena_free(&r.arena);
+	struct feed_input *in;
+	enum err e = feed_input_open_file(path, KEV_MAX_BYTES, &in, err, err ? errlen : 0);
+	if (e != ERR_OK)
+		return open_failed(e == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO, catalog);
+	int rc = kev_read_input(in, format, cb, ctx, catalog, err, errlen);
+	feed_input_close(in);
 	return rc;
 }
 
@@ -986,11 +959,13 @@ int kev_read_mem(const char *name, const char *p, size_t len, enum kev_format fo
                  kev_entry_cb cb, void *ctx, struct kev_catalog *catalog, char *err,
                  size_t errlen)
 {
-	struct reader r;
-	reader_init(&r, name, cb, ctx, catalog, err, errlen);
-	struct src s = { .mem = p, .memlen = p ? len : 0 };
-	int rc = read_any(&r, &s, format);
-	arena_free(&r.arena);
+	struct feed_input *in;
+	enum err e = feed_input_open_mem(p, p ? len : 0, name ? name : "(kev)", KEV_MAX_BYTES, &in, err,
+	                                 err ? errlen : 0);
+	if (e != ERR_OK)
+		return open_failed(e == ERR_TOO_LARGE ? ERR_TOO_LARGE : ERR_IO, catalog);
+	int rc = kev_read_input(in, format, cb, ctx, catalog, err, errlen);
+	feed_input_close(in);
 	return rc;
 }
 

@@ -43,8 +43,10 @@ struct kev_entry {
 	size_t line;                     /* line where the entry starts in the input */
 };
 
-/* What the catalogue says about itself. The CSV carries none of it: there title,
- * catalog_version and date_released stay "" and count stays -1. */
+/* What the catalogue says about itself, filled in as the reader meets each field: during
+ * a callback, the fields written before the entries (in CISA's JSON, all of them) are
+ * already set. The CSV carries none of it: there title, catalog_version and
+ * date_released stay "" and count stays -1. */
 struct kev_catalog {
 	enum kev_format format;          /* the format actually read */
 	char title[256];
@@ -59,18 +61,25 @@ struct kev_catalog {
  * (by convention an enum err from core/err.h). */
 typedef int (*kev_entry_cb)(void *ctx, const struct kev_entry *entry);
 
-/* Reads a catalogue file, plain or gzip-compressed. Returns ERR_OK, an enum err
- * (ERR_IO, ERR_INVALID, ERR_TOO_LARGE) with a message naming the file and the line or
- * entry in err, or the callback's non-zero value. A JSON catalogue whose "count"
- * disagrees with the entries read is ERR_INVALID (after all entries were delivered).
- * catalog may be NULL. */
+/* Reads a catalogue file, plain, gzip-compressed or the one member of a zip (see
+ * kb/feed_input.h). Returns ERR_OK, an enum err (ERR_IO when the file cannot be opened
+ * or its compression is corrupt or truncated, ERR_INVALID, ERR_TOO_LARGE) with a message
+ * naming the file and the line or entry in err, or the callback's non-zero value. A JSON
+ * catalogue whose "count" disagrees with the entries read is ERR_INVALID (after all
+ * entries were delivered). catalog may be NULL. */
 int kev_read_file(const char *path, enum kev_format format, kev_entry_cb cb, void *ctx,
                   struct kev_catalog *catalog, char *err, size_t errlen);
 
-/* The same over bytes in memory (plain, not compressed); name is used in messages. */
+/* The same over bytes in memory, packaged in any of those ways; name is used in messages. */
 int kev_read_mem(const char *name, const char *p, size_t len, enum kev_format format,
                  kev_entry_cb cb, void *ctx, struct kev_catalog *catalog, char *err,
                  size_t errlen);
+
+/* The same over an input the caller opened (and closes), e.g. to follow its progress;
+ * messages name the input. Open it with KEV_MAX_BYTES as its cap. */
+struct feed_input;
+int kev_read_input(struct feed_input *in, enum kev_format format, kev_entry_cb cb, void *ctx,
+                   struct kev_catalog *catalog, char *err, size_t errlen);
 
 const char *kev_format_str(enum kev_format f);
 

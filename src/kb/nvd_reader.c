@@ -1,4 +1,4 @@
-/* NVD feed reader on yajl's callback API: a small state machine (one frame per JSON
+/* NVD feed reader on the streaming JSON parser (core/json_stream.h): a small state machine (one frame per JSON
  * object or array we understand) fills one normalised record per CVE in an arena, hands
  * it to the caller and resets the arena. Unknown keys are skipped without copying. */
 #include "kb/nvd_reader.h"
@@ -9,14 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yajl/yajl_parse.h>
-
 #include "core/alloc.h"
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/json_stream.h"
 #include "kb/feed_input.h"
 
-/* yajl is fed at most this much at a time, so a token that never ends is noticed early */
+/* the parser is fed at most this much at a time, so a token that never ends is noticed early */
 #define PIECE ((size_t)64 * 1024)
 #define ARENA_BLOCK ((size_t)64 * 1024)
 
@@ -207,7 +206,7 @@ struct frame {
 };
 
 struct nvd_reader {
-	yajl_handle h;
+	struct json_stream *js;
 	nvd_cve_fn on_cve;
 	void *ctx;
 	struct nvd_limits lim;
@@ -231,7 +230,7 @@ struct nvd_reader {
 	enum nvd_cvss_version cd_version;  /* cvssData.version of the current metric */
 	size_t rec_matches;
 	uint64_t rec_index;
-	uint64_t chunk_base;      /* stream offset of the piece yajl is parsing */
+	uint64_t chunk_base;      /* stream offset of the piece being parsed */
 	uint64_t events;          /* callbacks so far: progress marker for the token cap */
 	uint64_t quiet;           /* bytes fed since the last piece that produced a callback */
 	struct nvd_feed_info info;
@@ -285,7 +284,7 @@ static int fail(struct nvd_reader *r, enum err e, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vfail_at(r, r->chunk_base + yajl_get_bytes_consumed(r->h), e, fmt, ap);
+	vfail_at(r, r->chunk_base + json_stream_consumed(r->js), e, fmt, ap);
 	va_end(ap);
 	return 0;
 }
@@ -676,7 +675,7 @@ static void begin_record(struct nvd_reader *r, enum nvd_format fmt)
 	memset(&r->cve, 0, sizeof(r->cve));
 	r->cve.format = fmt;
 	r->cve.index = r->rec_index++;
-	uint64_t at = r->chunk_base + yajl_get_bytes_consumed(r->h);
+	uint64_t at = r->chunk_base + json_stream_consumed(r->js);
 	r->cve.offset = at ? at - 1 : 0;    /* the '{' just consumed */
 	r->rec_matches = 0;
 	r->in_record = true;
@@ -786,7 +785,7 @@ static struct nvd_metric *new_metric(struct nvd_reader *r, enum nvd_cvss_version
 	return m;
 }
 
-/* ---- yajl callbacks ---- */
+/* ---- parser handlers ---- */
 
 static int cb_null(void *ctx)
 {
@@ -1209,16 +1208,16 @@ static int cb_end_map(void *ctx)
 	return 1;
 }
 
-static const yajl_callbacks callbacks = {
-	.yajl_null = cb_null,
-	.yajl_boolean = cb_boolean,
-	.yajl_number = cb_number,
-	.yajl_string = cb_string,
-	.yajl_start_map = cb_start_map,
-	.yajl_map_key = cb_map_key,
-	.yajl_end_map = cb_end_map,
-	.yajl_start_array = cb_start_array,
-	.yajl_end_array = cb_end_array,
+static const struct json_stream_handlers handlers = {
+	.null = cb_null,
+	.boolean = cb_boolean,
+	.number = cb_number,
+	.string = cb_string,
+	.start_map = cb_start_map,
+	.map_key = cb_map_key,
+	.end_map = cb_end_map,
+	.start_array = cb_start_array,
+	.end_array = cb_end_array,
 };
 
 /* ---- public ---- */
@@ -1238,9 +1237,7 @@ struct nvd_reader *nvd_reader_new(nvd_cve_fn on_cve, void *ctx, const struct nvd
 		r->lim.max_matches = NVD_DEFAULT_MAX_MATCHES;
 	if (!r->lim.max_record_bytes)
 		r->lim.max_record_bytes = NVD_DEFAULT_MAX_RECORD_BYTES;
-	r->h = yajl_alloc(&callbacks, NULL, r);
-	if (!r->h)
-		abort();    /* yajl_alloc fails only when malloc does */
+	r->js = json_stream_new(&handlers, r);
 	arena_init(&r->arena, ARENA_BLOCK);
 	r->stack[0].state = ST_START;
 	r->depth = 1;
@@ -1255,22 +1252,18 @@ void nvd_reader_free(struct nvd_reader *r)
 {
 	if (!r)
 		return;
-	yajl_free(r->h);
+	json_stream_free(r->js);
 	arena_free(&r->arena);
 	free(r);
 }
 
-static enum err parse_failed(struct nvd_reader *r, yajl_status st, uint64_t off)
+static enum err parse_failed(struct nvd_reader *r, enum json_stream_status st, uint64_t off)
 {
-	if (st == yajl_status_client_canceled || r->err != ERR_OK)
+	if (st == JSON_STREAM_STOPPED || r->err != ERR_OK)
 		return r->err != ERR_OK ? r->err : ERR_INTERNAL;
-	unsigned char *m = yajl_get_error(r->h, 0, NULL, 0);
-	size_t n = m ? strlen((const char *)m) : 0;
-	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' ' || m[n - 1] == '.'))
-		n--;
-	fail_at(r, off, ERR_INVALID, "malformed JSON: %.*s", (int)n, m ? (const char *)m : "");
-	if (m)
-		yajl_free_error(r->h, m);
+	char m[160];
+	json_stream_error(r->js, m, sizeof(m));
+	fail_at(r, off, ERR_INVALID, "malformed JSON: %s", m);
 	return r->err;
 }
 
@@ -1282,16 +1275,16 @@ enum err nvd_reader_feed(struct nvd_reader *r, const void *p, size_t len)
 		fail_at(r, r->chunk_base, ERR_INVALID, "data after the end of the stream");
 		return r->err;
 	}
-	/* yajl keeps a token that spans pieces in its own buffer: bound it (escaped text
+	/* the parser keeps a token that spans pieces in its own buffer: bound it (escaped text
 	 * may take six bytes per decoded one) */
 	uint64_t quiet_cap = (uint64_t)r->lim.max_string * 6 + 2 * PIECE;
 	const unsigned char *b = p;
 	while (len > 0) {
 		size_t n = len < PIECE ? len : PIECE;
 		uint64_t ev = r->events;
-		yajl_status st = yajl_parse(r->h, b, n);
-		if (st != yajl_status_ok)
-			return parse_failed(r, st, r->chunk_base + yajl_get_bytes_consumed(r->h));
+		enum json_stream_status st = json_stream_parse(r->js, b, n);
+		if (st != JSON_STREAM_OK)
+			return parse_failed(r, st, r->chunk_base + json_stream_consumed(r->js));
 		r->chunk_base += n;
 		r->info.bytes += n;
 		r->quiet = r->events == ev ? r->quiet + n : n;
@@ -1313,8 +1306,8 @@ enum err nvd_reader_finish(struct nvd_reader *r)
 		return r->err;
 	if (r->finished)
 		return ERR_OK;
-	yajl_status st = yajl_complete_parse(r->h);
-	if (st != yajl_status_ok)
+	enum json_stream_status st = json_stream_finish(r->js);
+	if (st != JSON_STREAM_OK)
 		return parse_failed(r, st, r->chunk_base);
 	r->finished = true;
 	if (!r->saw_records) {

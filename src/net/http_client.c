@@ -79,3 +79,89 @@ enum err http_get(const char *url, const char *const *headers, long timeout_seco
 	curl_easy_cleanup(c);
 	return e;
 }
+
+static size_t discard(char *p, size_t size, size_t n, void *ctx)
+{
+	(void)p;
+	(void)ctx;
+	return size * n;
+}
+
+enum err http_post(const char *url, const char *const *headers, const char *body, size_t len, long timeout_seconds,
+		   long *status, char *err, size_t errlen)
+{
+	*status = 0;
+	CURL *c = curl_easy_init();
+	if (!c) {
+		snprintf(err, errlen, "cannot start the HTTP client");
+		return ERR_INTERNAL;
+	}
+	struct curl_slist *hl = NULL;
+	for (size_t i = 0; headers && headers[i]; i++)
+		hl = curl_slist_append(hl, headers[i]);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)len);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_seconds);
+	CURLcode rc = curl_easy_perform(c);
+	enum err e = ERR_OK;
+	if (rc != CURLE_OK) {
+		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(rc));
+		e = ERR_UNAVAILABLE;
+	} else {
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+	}
+	curl_slist_free_all(hl);
+	curl_easy_cleanup(c);
+	return e;
+}
+
+struct reader {
+	const char *data;
+	size_t len, pos;
+};
+
+static size_t read_message(char *dst, size_t size, size_t n, void *ctx)
+{
+	struct reader *r = ctx;
+	size_t room = size * n, left = r->len - r->pos;
+	size_t k = left < room ? left : room;
+	memcpy(dst, r->data + r->pos, k);
+	r->pos += k;
+	return k;
+}
+
+enum err net_smtp_send(const char *url, const char *from, const char *to, const char *msg, size_t len,
+		       char *err, size_t errlen)
+{
+	CURL *c = curl_easy_init();
+	if (!c) {
+		snprintf(err, errlen, "cannot start the SMTP client");
+		return ERR_UNAVAILABLE;
+	}
+	struct reader r = { msg, len, 0 };
+	struct curl_slist *rcpt = curl_slist_append(NULL, to);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
+	curl_easy_setopt(c, CURLOPT_READDATA, &r);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		snprintf(err, errlen, "smtp: %s", curl_easy_strerror(rc));
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(c);
+	return rc == CURLE_OK ? ERR_OK : ERR_UNAVAILABLE;
+}

@@ -1,5 +1,5 @@
-/* Outbound HTTP for vans (feed sync, webhooks): GET with headers, a body cap and timeouts.
- * The only file that includes libcurl's header is http_client.c. */
+/* Outbound network transfers of vans: HTTP GET/POST (feed sync, SMS gateway, webhooks) and
+ * SMTP (mail), with timeouts and caps. The only file that includes libcurl is http_client.c. */
 #ifndef VANS_NET_HTTP_CLIENT_H
 #define VANS_NET_HTTP_CLIENT_H
 
@@ -21,5 +21,13 @@ int http_client_init(void);
  * timeouts, ERR_TOO_LARGE when the body exceeded its cap; err says what happened. */
 enum err http_get(const char *url, const char *const *headers, long timeout_seconds, struct http_response *res,
 		  char *err, size_t errlen);
+
+/* POST body (Content-Type in headers) and report the status; the response body is dropped. */
+enum err http_post(const char *url, const char *const *headers, const char *body, size_t len, long timeout_seconds,
+		   long *status, char *err, size_t errlen);
+/* Sends one message (RFC 5322 text) over SMTP: url "smtp://host:port" or "smtps://…";
+ * from and to are envelope addresses in angle brackets. STARTTLS is used when offered. */
+enum err net_smtp_send(const char *url, const char *from, const char *to, const char *msg, size_t len,
+		       char *err, size_t errlen);
 
 #endif

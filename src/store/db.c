@@ -311,6 +311,14 @@ void db_bind_textn(struct db_stmt *s, const char *name, const char *v, size_t n)
 	s->db->drv->bind_text(s->handle, bind_index(s, name), v ? v : "", n);
 }
 
+void db_bind_textn_static(struct db_stmt *s, const char *name, const char *v, size_t n)
+{
+	if (s->db->drv->bind_text_static)
+		s->db->drv->bind_text_static(s->handle, bind_index(s, name), v ? v : "", n);
+	else
+		s->db->drv->bind_text(s->handle, bind_index(s, name), v ? v : "", n);
+}
+
 void db_bind_int(struct db_stmt *s, const char *name, int64_t v)
 {
 	s->db->drv->bind_int(s->handle, bind_index(s, name), v);

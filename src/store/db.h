@@ -41,6 +41,9 @@ struct db_stmt *db_stmt(struct db *db, enum stmt_id id);
 /* Binding an unknown parameter name is a programming error and aborts. NULL text binds NULL. */
 void db_bind_text(struct db_stmt *s, const char *name, const char *v);
 void db_bind_textn(struct db_stmt *s, const char *name, const char *v, size_t n);
+/* Binds without copying: v must stay unchanged until the statement is reset (db_exec, or
+ * db_reset after the last step). For bulk imports, whose records outlive their statement. */
+void db_bind_textn_static(struct db_stmt *s, const char *name, const char *v, size_t n);
 void db_bind_int(struct db_stmt *s, const char *name, int64_t v);
 void db_bind_double(struct db_stmt *s, const char *name, double v);
 void db_bind_blob(struct db_stmt *s, const char *name, const void *v, size_t n);

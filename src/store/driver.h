@@ -37,6 +37,8 @@ struct db_driver {
 	void (*finalize)(void *stmt);
 	int (*bind_index)(void *stmt, const char *name);      /* 0 when unknown */
 	void (*bind_text)(void *stmt, int idx, const char *v, size_t n);
+	/* the same without a copy; NULL: the engine copies anyway (bind_text is used) */
+	void (*bind_text_static)(void *stmt, int idx, const char *v, size_t n);
 	void (*bind_int)(void *stmt, int idx, int64_t v);
 	void (*bind_double)(void *stmt, int idx, double v);
 	void (*bind_blob)(void *stmt, int idx, const void *v, size_t n);

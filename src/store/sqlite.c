@@ -4,6 +4,7 @@
 #include "core/alloc.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Memory statistics cost a mutex on every allocation; vans never reads them. */
+static pthread_once_t configured = PTHREAD_ONCE_INIT;
+
+static void configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static void *s_open(const char *path, char *err, size_t errlen)
 {
+	pthread_once(&configured, configure);
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (strncmp(path, "file:", 5) == 0)
@@ -70,6 +80,11 @@ static int s_bind_index(void *stmt, const char *name)
 static void s_bind_text(void *stmt, int idx, const char *v, size_t n)
 {
 	sqlite3_bind_text64(stmt, idx, v, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static void s_bind_text_static(void *stmt, int idx, const char *v, size_t n)
+{
+	sqlite3_bind_text64(stmt, idx, v, n, SQLITE_STATIC, SQLITE_UTF8);
 }
 
 static void s_bind_int(void *stmt, int idx, int64_t v)
@@ -310,6 +325,7 @@ const struct db_driver db_sqlite_driver = {
 	.finalize = s_finalize,
 	.bind_index = s_bind_index,
 	.bind_text = s_bind_text,
+	.bind_text_static = s_bind_text_static,
 	.bind_int = s_bind_int,
 	.bind_double = s_bind_double,
 	.bind_blob = s_bind_blob,

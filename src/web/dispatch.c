@@ -6,6 +6,7 @@
 #include "web/authz.h"
 #include "web/csrf.h"
 #include "web/page.h"
+#include "web/principal.h"
 #include "web/router.h"
 
 #include <string.h>
@@ -70,11 +71,19 @@ void web_dispatch(struct request *r, struct response *w)
 		error_response(r, w, 413, "too_large", "the request body is larger than allowed");
 		return;
 	}
-	if (r->route->kind == ROUTE_PAGE && state_changing(r->method) && !csrf_valid(r)) {
+	web_identify(r);
+	/* pages always need the form token; API calls need it in X-CSRF-Token when a session
+	 * cookie authenticates them (never with an API key, which a browser does not send) */
+	bool cookie_api = r->route->kind == ROUTE_API && !r->user.via_api_key && r->user.roles;
+	if ((r->route->kind == ROUTE_PAGE || cookie_api) && state_changing(r->method) && !csrf_valid(r)) {
 		error_response(r, w, 403, "csrf", "the form has expired; reload the page and try again");
 		return;
 	}
 	enum err e = authz_check(r->route, r);
+	if (e == ERR_UNAUTHENTICATED && r->route->kind == ROUTE_PAGE && r->method == HTTP_GET) {
+		web_redirect_to_login(r, w);
+		return;
+	}
 	if (e != ERR_OK) {
 		error_response(r, w, http_status_for(e), err_str(e),
 			       e == ERR_UNAUTHENTICATED ? "sign in first" : "you may not do this");

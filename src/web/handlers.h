@@ -17,6 +17,8 @@ void probe_metrics(struct request *r, struct response *w);
 void api_index(struct request *r, struct response *w);
 void api_openapi(struct request *r, struct response *w);
 
+#include "web/pages/identity.h"
+
 
 #include "web/pages/kb.h"
 

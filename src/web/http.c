@@ -2,6 +2,7 @@
  * Headers and cookies are collected in the request arena; server.c sends them. */
 #include "web/http.h"
 #include "web/form.h"
+#include "web/multipart.h"
 #include "core/val.h"
 
 #include <stdio.h>
@@ -62,8 +63,24 @@ const char *req_form(struct request *r, const char *name)
 	if (!r->form_parsed) {
 		r->form_parsed = true;
 		const char *ct = req_header(r, "Content-Type");
-		if (ct && strncmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		if (ct && strncmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
 			r->form = form_parse(&r->arena, r->body.data ? r->body.data : "", r->body.len, NULL);
+		} else if (ct && strncmp(ct, "multipart/form-data", 19) == 0) {
+			/* the text fields of an upload form (its CSRF token among them); files are
+			 * read with multipart_parse by the handler that takes them */
+			struct kv **tail = &r->form;
+			for (const struct mp_part *p = multipart_parse(&r->arena, ct, r->body.data ? r->body.data : "",
+								       r->body.len); p; p = p->next) {
+				if (p->filename)
+					continue;
+				struct kv *f = arena_zalloc(&r->arena, sizeof *f);
+				f->key = p->name;
+				f->value = arena_strndup(&r->arena, p->data, p->len);
+				f->value_len = p->len;
+				*tail = f;
+				tail = &f->next;
+			}
+		}
 	}
 	return form_get(r->form, name);
 }

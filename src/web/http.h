@@ -26,6 +26,17 @@ struct kv {
 
 struct route;
 
+/* Who is calling, loaded from the session cookie or an API key before authorization. */
+struct principal {
+	int64_t account_id;           /* 0: anonymous or an API key */
+	int64_t org_id;               /* the account's or the key's organisation; 0: none */
+	unsigned roles;               /* ROLE_* of identity/permission.h; 0: anonymous */
+	const char *username, *name;
+	const char *session;          /* the session token when signed in by cookie */
+	bool mfa_pending;             /* password accepted, second factor still due */
+	bool via_api_key;
+};
+
 struct request {
 	struct arena arena;
 	void *conn;                   /* the server's connection handle (opaque) */
@@ -47,6 +58,7 @@ struct request {
 	bool form_parsed;
 
 	enum lang lang;
+	struct principal user;
 	const char *csrf_cookie;      /* value of the CSRF cookie (new one when set_csrf) */
 	bool set_csrf;                /* the response must set the CSRF cookie */
 };

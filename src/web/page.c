@@ -4,6 +4,7 @@
 #include "web/app.h"
 #include "web/assets.h"
 #include "web/csrf.h"
+#include "identity/permission.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,16 +34,34 @@ static struct val *language_switch(struct request *r)
 	return langs;
 }
 
+/* Who sees a menu entry: N(href, key) entries everyone, NV(href, key, when) some. */
+enum nav_when { NAV_ALWAYS, NAV_ANON, NAV_SIGNED_IN, NAV_ORG_ADMIN, NAV_OPERATOR };
+
+static bool nav_visible(const struct request *r, enum nav_when when)
+{
+	switch (when) {
+	case NAV_ANON: return !(r->user.roles & ROLE_SIGNED_IN);
+	case NAV_SIGNED_IN: return r->user.roles & ROLE_SIGNED_IN;
+	case NAV_ORG_ADMIN: return r->user.roles & ROLE_ORG_ADMIN;
+	case NAV_OPERATOR: return r->user.roles & ROLE_OPERATOR;
+	default: return true;
+	}
+}
+
 static struct val *navigation(struct request *r)
 {
 	struct arena *a = &r->arena;
-	static const struct { const char *href, *key; } items[] = {
-#define N(href, key) { href, key },
+	static const struct { const char *href, *key; enum nav_when when; } items[] = {
+#define N(href, key) { href, key, NAV_ALWAYS },
+#define NV(href, key, when) { href, key, when },
 #include "web/nav/all.def"
+#undef NV
 #undef N
 	};
 	struct val *nav = val_arr(a);
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		if (!nav_visible(r, items[i].when))
+			continue;
 		struct val *o = val_obj(a);
 		val_set_str(a, o, "href", items[i].href);
 		val_set(a, o, "label", val_str_static(a, i18n_get(r->lang, items[i].key)));
@@ -75,6 +94,13 @@ void page_render(struct request *r, struct response *w, int status, const char *
 	buf_free(&body);
 	val_set(a, ctx, "languages", language_switch(r));
 	val_set(a, ctx, "nav", navigation(r));
+	if (r->user.roles & ROLE_SIGNED_IN) {
+		struct val *u = val_obj(a);
+		val_set_str(a, u, "name", r->user.name);
+		val_set_str(a, u, "username", r->user.username);
+		val_set(a, ctx, "signed_in", u);
+	}
+	val_set_bool(a, ctx, "anonymous", !(r->user.roles & ROLE_SIGNED_IN) && !r->user.mfa_pending);
 	val_set_str(a, ctx, "version", app.version);
 	w->status = status;
 	w->content_type = "text/html; charset=utf-8";

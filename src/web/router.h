@@ -12,6 +12,12 @@ typedef void (*handler_fn)(struct request *r, struct response *w);
 /* Who may call a route. authz.c decides; the dispatcher asks it before every handler. */
 enum policy {
 	POLICY_PUBLIC,        /* anyone, signed in or not */
+	POLICY_MFA_PENDING,   /* password given, second factor due (the sign-in verification page) */
+	POLICY_SIGNED_IN,     /* any signed-in account */
+	POLICY_VANS_USER,     /* approved VANS 一般權限 */
+	POLICY_ORG_ADMIN,     /* approved VANS 機關管理者: their own organisation only */
+	POLICY_OPERATOR,      /* the platform operator */
+	POLICY_ORG_API,       /* an organisation administrator's session or the organisation's API key */
 	POLICY__MAX
 };
 

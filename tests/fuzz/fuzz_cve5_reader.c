@@ -47,6 +47,20 @@ static size_t touch_container(const struct cve5_container *c)
 		CHECK(c->metrics[i].version < CVE5_CVSS__MAX);
 		n += len(c->metrics[i].vector) + len(c->metrics[i].scenario);
 	}
+	for (size_t i = 0; i < c->n_applicability; i++) {
+		const struct cve5_applicability *ap = &c->applicability[i];
+		n += len(ap->op);
+		for (size_t j = 0; j < ap->n_nodes; j++) {
+			n += len(ap->nodes[j].op);
+			for (size_t k = 0; k < ap->nodes[j].n_matches; k++) {
+				const struct cve5_cpe_match *m = &ap->nodes[j].matches[k];
+				CHECK(m->criteria != NULL);
+				n += len(m->criteria) + len(m->match_criteria_id) + len(m->version_start_including) +
+				     len(m->version_start_excluding) + len(m->version_end_including) +
+				     len(m->version_end_excluding);
+			}
+		}
+	}
 	if (c->ssvc)
 		n += len(c->ssvc->exploitation) + len(c->ssvc->automatable);
 	if (c->kev)

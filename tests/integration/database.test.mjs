@@ -92,7 +92,7 @@ test('vans db copy moves an installation from SQLite to PostgreSQL and back, cou
     const pg = pgCluster.createDatabase('vans_copy');
     const there = runVans(['db', 'copy', '--from', `sqlite:${lite}`, '--to', pg]);
     assert.equal(there.status, 0, there.stderr);
-    assert.match(there.stdout, /copied sqlite:.* to postgres:\/\/.*: 1 tables, 1 rows, counts checked/);
+    assert.match(there.stdout, /copied sqlite:.* to postgres:\/\/.*: \d+ tables, \d+ rows, counts checked/);
     assert.equal(pgCluster.psql("SELECT COUNT(*) FROM settings WHERE key = 'server_secret'", new URL(pg).pathname.slice(1)), '1');
 
     const onPg = await startVans({ db: pg });

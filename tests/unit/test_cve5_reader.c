@@ -263,6 +263,61 @@ static void test_cve5_spot_checks_of_5_2_and_cvss_versions(void **state)
 	assert_int_equal(calls, 3);
 }
 
+static int check_two_nodes(void *ctx, const struct cve5_record *r)
+{
+	(*(int *)ctx)++;
+	assert_int_equal(r->cna.n_applicability, 1);
+	const struct cve5_applicability *ap = &r->cna.applicability[0];
+	assert_string_equal(ap->op, "AND");
+	assert_int_equal(ap->n_nodes, 2);
+	assert_int_equal(ap->nodes[0].n_matches, 1);
+	assert_string_equal(ap->nodes[0].matches[0].version_start_including, "1.0");
+	assert_true(ap->nodes[1].negate);
+	assert_false(ap->nodes[1].matches[0].vulnerable);
+	return 0;
+}
+
+/* The Linux kernel CNA states where its CVEs apply in NVD's configuration shape. */
+static int check_applicability(void *ctx, const struct cve5_record *r)
+{
+	(*(int *)ctx)++;
+	assert_string_equal(r->cve_id, "CVE-2025-21772");
+	assert_int_equal(r->cna.n_applicability, 1);
+	const struct cve5_applicability *ap = &r->cna.applicability[0];
+	assert_int_equal(ap->n_nodes, 1);
+	assert_string_equal(ap->nodes[0].op, "OR");
+	assert_false(ap->nodes[0].negate);
+	assert_int_equal(ap->nodes[0].n_matches, 8);
+	const struct cve5_cpe_match *m = &ap->nodes[0].matches[0];
+	assert_true(m->vulnerable);
+	assert_string_equal(m->criteria, "cpe:2.3:o:linux:linux_kernel:*:*:*:*:*:*:*:*");
+	assert_string_equal(m->version_end_excluding, "5.4.291");
+	assert_null(m->version_start_including);
+	assert_string_equal(ap->nodes[0].matches[7].version_end_excluding, "6.14");
+	return 0;
+}
+
+static void test_cve5_cpe_applicability_reads_as_configurations(void **state)
+{
+	(void)state;
+	char path[512], err[256];
+	int calls = 0;
+	data_path(path, sizeof(path), "nvd/fixtures-osv/cvelistV5/cves/2025/21xxx/CVE-2025-21772.json");
+	assert_int_equal(cve5_read_file(path, check_applicability, &calls, err, sizeof(err)), ERR_OK);
+	assert_int_equal(calls, 1);
+	/* a match without criteria is dropped; one with it keeps its bounds */
+	static const char rec[] =
+		"{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.1\",\"cveMetadata\":{\"cveId\":\"CVE-2025-0001\","
+		"\"state\":\"PUBLISHED\"},\"containers\":{\"cna\":{\"cpeApplicability\":[{\"operator\":\"AND\","
+		"\"nodes\":[{\"operator\":\"OR\",\"cpeMatch\":[{\"vulnerable\":true},{\"vulnerable\":true,"
+		"\"criteria\":\"cpe:2.3:a:x:y:*:*:*:*:*:*:*:*\",\"versionStartIncluding\":\"1.0\"}]},"
+		"{\"operator\":\"OR\",\"negate\":true,\"cpeMatch\":[{\"vulnerable\":false,"
+		"\"criteria\":\"cpe:2.3:o:x:os:-:*:*:*:*:*:*:*\"}]}]}]}}}";
+	assert_int_equal(cve5_read_mem("r.json", rec, strlen(rec), check_two_nodes, &calls, err, sizeof(err)),
+	                 ERR_OK);
+	assert_int_equal(calls, 2);
+}
+
 /* ---- states ---- */
 
 /* The shape cvelistV5 gives a rejected CVE. */
@@ -324,7 +379,7 @@ static void test_cve5_reader_errors_name_the_file(void **state)
 {
 	(void)state;
 	static const struct bad cases[] = {
-		{ "{\"dataType\":\"CVE_RECORD\",\n \"dataVersion\": 5.1,}", ERR_INVALID, "r.json:2:" },
+		{ "{\"dataType\":\"CVE_RECORD\",\n \"dataVersion\": 5.1,}", ERR_INVALID, "r.json: line 2," },
 		{ "{\"dataType\":\"CVE_RECORD\",\"dataType\":\"CVE_RECORD\"}", ERR_INVALID, "duplicate" },
 		{ "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"4.0\"}", ERR_INVALID,
 		  "r.json: dataVersion \"4.0\" is not 5.x" },
@@ -1910,7 +1965,7 @@ static void test_cve5_validator_refuses_bad_json(void **state)
 	(void)state;
 	char err[256];
 	assert_int_equal(cve5_validate("{\"dataType\":", 12, err, sizeof(err)), ERR_INVALID);
-	assert_non_null(strstr(err, "1:"));
+	assert_non_null(strstr(err, "line 1,"));
 	assert_int_equal(cve5_validate("{\"a\":1,\"a\":2}", 13, err, sizeof(err)), ERR_INVALID);
 	assert_int_equal(cve5_validate(NULL, 0, err, sizeof(err)), ERR_INVALID);
 }
@@ -1921,6 +1976,7 @@ int main(void)
 		cmocka_unit_test(test_cve5_every_real_record_reads_and_validates),
 		cmocka_unit_test(test_cve5_log4shell_cna_and_adp_fields),
 		cmocka_unit_test(test_cve5_spot_checks_of_5_2_and_cvss_versions),
+		cmocka_unit_test(test_cve5_cpe_applicability_reads_as_configurations),
 		cmocka_unit_test(test_cve5_rejected_carries_reasons_and_reserved_has_no_cna),
 		cmocka_unit_test(test_cve5_reader_errors_name_the_file),
 		cmocka_unit_test(test_cve5_walk_counts_failures_and_stops_on_request),

@@ -141,7 +141,7 @@ static void test_epss_reads_gzip_in_memory_and_from_a_file(void **state)
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(epss_read_file(tmp, collect, &r, &m, err, sizeof(err)), 0);
 	check_daily(&r, &m);
-	/* the same file uncompressed: gzread passes plain files through */
+	/* the same file uncompressed: the packaging is told by magic bytes, not the name */
 	FILE *p = fopen(tmp, "wb");
 	fputs(daily, p);
 	fclose(p);

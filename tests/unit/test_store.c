@@ -191,7 +191,11 @@ static void migrations_apply_once(void **state)
 	int applied;
 	assert_int_equal(db_schema_version(f->db), 0);
 	assert_int_equal(db_migrate(f->db, &applied, err, sizeof err), ERR_OK);
-	assert_int_equal(applied, db_latest_migration());
+	/* each module numbers its migrations in its own range, so versions have gaps */
+	int files = 0;
+	for (unsigned long i = 0; i < embedded_count; i++)
+		files += strncmp(embedded_files[i].name, "migrations/", 11) == 0;
+	assert_int_equal(applied, files);
 	assert_int_equal(db_schema_version(f->db), db_latest_migration());
 	assert_int_equal(db_migrate(f->db, &applied, err, sizeof err), ERR_OK);
 	assert_int_equal(applied, 0);
@@ -261,6 +265,16 @@ static void *migrate_concurrently(void *arg)
 	return NULL;
 }
 
+/* Migrations in this build (numbers have gaps: each module has its own range). */
+static int migration_files(void)
+{
+	int n = 0;
+	for (unsigned long i = 0; i < embedded_count; i++)
+		if (strncmp(embedded_files[i].name, "migrations/", 11) == 0)
+			n++;
+	return n;
+}
+
 static void instances_migrating_at_once_apply_each_migration_once(void **state)
 {
 	struct fixture *f = fixture(state);
@@ -276,7 +290,7 @@ static void instances_migrating_at_once_apply_each_migration_once(void **state)
 		assert_int_equal(r[i].e, ERR_OK);
 		total += r[i].applied;
 	}
-	assert_int_equal(total, db_latest_migration());
+	assert_int_equal(total, migration_files());
 	assert_int_equal(db_schema_version(f->db), db_latest_migration());
 }
 

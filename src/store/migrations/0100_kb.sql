@@ -50,7 +50,7 @@ CREATE TABLE cve_match (
 	version_end_including TEXT,
 	version_end_excluding TEXT,
 	PRIMARY KEY (cve_id, seq)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX cve_match_product ON cve_match (vendor, product);
 
 CREATE TABLE kev (

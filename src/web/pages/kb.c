@@ -77,7 +77,7 @@ static void severity_class(struct request *r, struct val *o, const char *severit
 	char cls[24] = "none";
 	if (severity) {
 		size_t i = 0;
-		for (; severity[i] && i < sizeof cls - 1; i++)
+		for (; i < sizeof cls - 1 && severity[i]; i++)
 			cls[i] = (char)tolower((unsigned char)severity[i]);
 		cls[i] = '\0';
 	}
@@ -206,10 +206,14 @@ void page_cve(struct request *r, struct response *w)
 	struct val *epss = val_get(cve, "epss");
 	if (epss && epss->kind == VAL_OBJ) {
 		val_set_str(a, epss, "score_pct", arena_printf(a, "%.2f%%", val_get(epss, "score")->u.d * 100));
-		val_set_str(a, epss, "percentile_pct", arena_printf(a, "%.1f", val_get(epss, "percentile")->u.d * 100));
+		const struct val *pct = val_get(epss, "percentile");
+		if (pct && pct->kind == VAL_REAL)   /* null: the day's file had no percentile */
+			val_set_str(a, epss, "percentile_pct", arena_printf(a, "%.1f", pct->u.d * 100));
 	}
+	const char *origin = val_string(val_get(cve, "origin"));
+	val_set_bool(a, cve, "from_cve5", origin && strcmp(origin, "cve5") == 0);
 	val_set(a, ctx, "cve", cve);
-	val_set(a, ctx, "configs", kb_config_phrases(a, val_get(cve, "configurations")));
+	val_set(a, ctx, "configs", kb_config_phrases(db, a, val_get(cve, "configurations")));
 	page_render(r, w, 200, "cve", "cve.title", ctx);
 }
 

@@ -10,4 +10,9 @@ void page_cve(struct request *r, struct response *w);
 void api_cves(struct request *r, struct response *w);
 void api_cve(struct request *r, struct response *w);
 
+/* pages/kb_admin.c: the operator's feed page */
+void page_admin_feeds(struct request *r, struct response *w);
+void page_admin_feeds_sync(struct request *r, struct response *w);
+void api_admin_feeds(struct request *r, struct response *w);
+
 #endif

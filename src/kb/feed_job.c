@@ -1,0 +1,182 @@
+/* The background NVD sync and the overview the operator's feed page shows. The worker uses
+ * its own database connection (connections are per thread) and writes progress after each
+ * stored page. */
+#include "kb/feed_job.h"
+#include "core/alloc.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct job {
+	char *db_url;
+	struct kb_sync_options o;
+	int64_t id;
+	struct db *db;
+};
+
+static void progress(void *ctx, uint64_t stored, int64_t window_total, int64_t window_done)
+{
+	struct job *j = ctx;
+	struct db_stmt *s = db_stmt(j->db, STMT_KB_JOB_PROGRESS);
+	db_bind_int(s, ":job", j->id);
+	db_bind_int(s, ":stored", (int64_t)stored);
+	db_bind_int(s, ":window_done", window_done);
+	db_bind_int(s, ":window_total", window_total);
+	db_exec(s);
+}
+
+static void *run(void *arg)
+{
+	struct job *j = arg;
+	char err[1024] = "";
+	j->db = db_open(j->db_url, err, sizeof err);
+	if (!j->db) {
+		log_error("feed sync job %lld: %s", (long long)j->id, err);
+	} else {
+		struct kb_import_stats st = { 0 };
+		j->o.progress = progress;
+		j->o.pctx = j;
+		enum err e = kb_sync_nvd(j->db, &j->o, &st, err, sizeof err);
+		char summary[512];
+		kb_stats_format(&st, summary, sizeof summary);
+		struct db_stmt *s = db_stmt(j->db, STMT_KB_JOB_FINISH);
+		db_bind_int(s, ":job", j->id);
+		db_bind_text(s, ":status", e == ERR_OK ? "done" : "failed");
+		db_bind_int(s, ":at", clock_now_unix());
+		db_bind_text(s, ":message", e == ERR_OK ? summary : err);
+		db_exec(s);
+		log_info("feed sync job %lld: %s", (long long)j->id, e == ERR_OK ? summary : err);
+		db_close(j->db);
+	}
+	free(j->db_url);
+	free(j);
+	return NULL;
+}
+
+enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sync_options *o, int64_t account_id,
+			   int64_t *job_id)
+{
+	struct db_stmt *s = db_stmt(db, STMT_KB_JOB_START);
+	db_bind_text(s, ":kind", "nvd-sync");
+	db_bind_int(s, ":account", account_id);
+	db_bind_int(s, ":at", clock_now_unix());
+	enum db_step_rc rc = db_step(s);
+	int64_t id = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	db_reset(s);
+	if (rc == DB_ERROR)
+		return ERR_DB;
+	if (!id)
+		return ERR_CONFLICT;
+	struct job *j = xcalloc(1, sizeof *j);
+	j->db_url = xstrdup(db_url);
+	j->o = *o;
+	j->id = id;
+	pthread_t th;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	int prc = pthread_create(&th, &attr, run, j);
+	pthread_attr_destroy(&attr);
+	if (prc != 0) {
+		s = db_stmt(db, STMT_KB_JOB_FINISH);
+		db_bind_int(s, ":job", id);
+		db_bind_text(s, ":status", "failed");
+		db_bind_int(s, ":at", clock_now_unix());
+		db_bind_text(s, ":message", "could not start a thread");
+		db_exec(s);
+		free(j->db_url);
+		free(j);
+		return ERR_INTERNAL;
+	}
+	*job_id = id;
+	return ERR_OK;
+}
+
+void kb_feed_job_abandon_stale(struct db *db)
+{
+	struct db_stmt *s = db_stmt(db, STMT_KB_JOB_ABANDON);
+	db_bind_int(s, ":at", clock_now_unix());
+	db_bind_text(s, ":message", "interrupted: the server stopped; the next sync resumes where this one stopped");
+	db_exec(s);
+}
+
+static struct val *text(struct arena *a, struct db_stmt *s, int c)
+{
+	return db_col_null(s, c) ? val_null(a) : val_strn(a, db_col_text(s, c), db_col_len(s, c));
+}
+
+enum err kb_feed_overview(struct db *db, struct arena *a, struct val **out)
+{
+	struct val *o = val_obj(a);
+	struct db_stmt *s = db_stmt(db, STMT_KB_COUNTS);
+	if (!s || db_step(s) != DB_ROW) {
+		if (s)
+			db_reset(s);
+		return ERR_DB;
+	}
+	struct val *counts = val_obj(a);
+	static const char *const names[] = { "cves", "rejected", "kev", "epss", "cpe_dictionary", "cpe_matches" };
+	for (int i = 0; i < 6; i++)
+		val_set_int(a, counts, names[i], db_col_int(s, i));
+	db_reset(s);
+	val_set(a, o, "counts", counts);
+
+	struct val *feeds = val_arr(a);
+	s = db_stmt(db, STMT_KB_FEED_STATUS_LIST);
+	while (db_step(s) == DB_ROW) {
+		struct val *f = val_obj(a);
+		val_set(a, f, "feed", text(a, s, 0));
+		val_set(a, f, "loaded_at", text(a, s, 1));
+		val_set_int(a, f, "records", db_col_int(s, 2));
+		val_set(a, f, "source", text(a, s, 3));
+		val_set(a, f, "detail", text(a, s, 4));
+		val_push(a, feeds, f);
+	}
+	db_reset(s);
+	val_set(a, o, "feeds", feeds);
+
+	struct val *imports = val_arr(a);
+	s = db_stmt(db, STMT_KB_IMPORT_RECENT);
+	db_bind_int(s, ":limit", 10);
+	static const char *const inames[] = { "feed", "source", "started_at", "finished_at", "status" };
+	static const char *const counts_names[] = { "new", "updated", "unchanged", "rejected", "skipped" };
+	while (db_step(s) == DB_ROW) {
+		struct val *im = val_obj(a);
+		for (int c = 0; c < 5; c++)
+			val_set(a, im, inames[c], text(a, s, c));
+		for (int c = 0; c < 5; c++)
+			val_set_int(a, im, counts_names[c], db_col_int(s, 5 + c));
+		val_set(a, im, "message", text(a, s, 10));
+		val_set_bool(a, im, "failed", strcmp(db_col_text(s, 4), "failed") == 0);
+		val_push(a, imports, im);
+	}
+	db_reset(s);
+	val_set(a, o, "imports", imports);
+
+	s = db_stmt(db, STMT_KB_JOB_LATEST);
+	struct val *job = val_null(a);
+	if (db_step(s) == DB_ROW) {
+		job = val_obj(a);
+		val_set_int(a, job, "id", db_col_int(s, 0));
+		val_set(a, job, "kind", text(a, s, 1));
+		val_set(a, job, "status", text(a, s, 2));
+		char at[32];
+		val_set_str(a, job, "started_at", clock_format_iso8601(db_col_int(s, 3), at, sizeof at));
+		val_set(a, job, "finished_at",
+			db_col_null(s, 4) ? val_null(a) : val_str(a, clock_format_iso8601(db_col_int(s, 4), at, sizeof at)));
+		val_set_int(a, job, "stored", db_col_int(s, 5));
+		val_set_int(a, job, "window_done", db_col_int(s, 6));
+		val_set_int(a, job, "window_total", db_col_int(s, 7));
+		val_set(a, job, "message", text(a, s, 8));
+		val_set_bool(a, job, "running", strcmp(db_col_text(s, 2), "running") == 0);
+		val_set_bool(a, job, "failed", strcmp(db_col_text(s, 2), "failed") == 0);
+	}
+	db_reset(s);
+	val_set(a, o, "job", job);
+	*out = o;
+	return ERR_OK;
+}
