@@ -16,7 +16,8 @@ if [ ! -e "${feeds[0]}" ] || [ ! -e "$dict" ] || [ ! -e "$modified" ]; then
 fi
 work=$(mktemp -d /tmp/vans-bench-match.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-pkgs="libmicrohttpd sqlite3 libpq jansson yajl libsodium zlib libzip libxml-2.0 libcurl"
+# the libraries build/libvans.a needs: the Makefile's list
+pkgs=$(printf 'include Makefile\nprint-pkgs: ; @echo $(PKGS)\n' | make --no-print-directory -s -f - print-pkgs)
 # shellcheck disable=SC2046
 cc -std=c17 -D_DEFAULT_SOURCE -O2 -Isrc $(pkg-config --cflags $pkgs) -o "$work/match_bench" bench/match_bench.c \
   build/libvans.a $(pkg-config --libs $pkgs) -lm -lpthread

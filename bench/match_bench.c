@@ -255,7 +255,8 @@ static size_t baseline_asset(struct db *db, const char *cpe_s, char ***ids, size
 		(*ids)[n++] = strdup(db_col_text(s, 0));
 	}
 	db_reset(s);
-	qsort(*ids, n, sizeof **ids, str_cmp);
+	if (n > 1)
+		qsort(*ids, n, sizeof **ids, str_cmp);
 	size_t u = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (u && strcmp((*ids)[u - 1], (*ids)[i]) == 0) {

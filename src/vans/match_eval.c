@@ -208,6 +208,8 @@ static void asset_init(struct asset *a, const struct cpe *cpe, enum match_origin
 		a->av[i] = cpe_value(cpe, (enum cpe_attr)i);
 	const struct cpe_av *v = &a->av[CPE_ATTR_VERSION];
 	a->vconcrete = v->kind == CPE_KIND_VALUE && v->pre == 0 && v->suf == 0;
+	a->vk.exact = false;
+	a->vk.ncomp = 0;
 	if (a->vconcrete) {
 		const char *p = v->p;
 		size_t len = v->len;

@@ -99,7 +99,8 @@ static int cpe_cmp(const void *pa, const void *pb)
 
 void match_hosts_commit(struct match_hosts *h)
 {
-	qsort(h->cpes, h->n, sizeof *h->cpes, cpe_cmp);
+	if (h->n > 1)
+		qsort(h->cpes, h->n, sizeof *h->cpes, cpe_cmp);
 	free(h->hosts);
 	h->hosts = xmalloc((h->n ? h->n : 1) * sizeof *h->hosts);
 	h->nhosts = 0;
@@ -303,7 +304,8 @@ enum err match_hosts_changed(struct match_ctx *c, const struct match_hosts *h, c
 			cand[i] = (uint32_t)i;
 		ncand = h->nhosts;
 	} else {
-		qsort(cand, ncand, sizeof *cand, u32_cmp);
+		if (ncand > 1)
+			qsort(cand, ncand, sizeof *cand, u32_cmp);
 	}
 	match_ctx_only(c, ch);
 	struct scratch sc = { 0 };

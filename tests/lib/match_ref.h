@@ -239,7 +239,8 @@ static void ref_finish(struct ref *r)
 			r->always[r->nalways++] = i;
 		}
 	}
-	qsort(r->keys, r->nkeys, sizeof *r->keys, ref_key_cmp);
+	if (r->nkeys > 1)
+		qsort(r->keys, r->nkeys, sizeof *r->keys, ref_key_cmp);
 	/* each (key, CVE) once */
 	size_t w = 0;
 	for (size_t i = 0; i < r->nkeys; i++) {
@@ -436,7 +437,8 @@ static size_t ref_match(const struct ref *r, const struct cpe *cpes, const enum 
 		}
 		free(want.key);
 	}
-	qsort(cand, ncand, sizeof *cand, ref_size_cmp);
+	if (ncand > 1)
+		qsort(cand, ncand, sizeof *cand, ref_size_cmp);
 	struct ref_finding *f = NULL;
 	size_t nf = 0, fcap = 0;
 	for (size_t i = 0; i < ncand; i++) {
