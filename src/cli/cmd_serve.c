@@ -13,6 +13,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Another instance (or this one's feed job) imported feeds: the listener thread of
+ * db_listen_start calls this. */
+static void kb_changed(void *ctx)
+{
+	(void)ctx;
+	log_info("vans serve: the knowledge base changed (notified on %s)", KB_CHANGED_CHANNEL);
+}
+
 int cli_serve(int argc, char **argv)
 {
 	char err[1024];
@@ -56,7 +64,10 @@ int cli_serve(int argc, char **argv)
 		fprintf(stderr, "vans serve: cannot start the outbox sender\n");
 		return 1;
 	}
+	/* PostgreSQL: feed changes of any instance arrive at once; SQLite: NULL, polling only */
+	struct db_listener *kb_listener = db_listen_start(cli_config.db, KB_CHANGED_CHANNEL, kb_changed, NULL);
 	int rc = web_serve(&cli_config);
+	db_listen_stop(kb_listener);
 	outbox_stop();
 	web_app_free();
 	return rc;
