@@ -6,8 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { startVans, freshDb, dbEngine, Client } from '../lib/vans.mjs';
+import { startVans, freshDb, dbEngine, Client, pgCluster, runVansAsync } from '../lib/vans.mjs';
 import { startNginx, haveNginx } from '../lib/nginx.mjs';
+import { PASSWORD, startPlatform, setUp, signIn, submit } from '../lib/identity.mjs';
 
 const skip = (dbEngine !== 'postgres' && 'needs PostgreSQL: runs in the PostgreSQL run') ||
   (!haveNginx && 'nginx or openssl not installed');
@@ -144,5 +145,97 @@ test('nginx as written: https only, body size limit, per-address rate limit, pro
       await nginx.stop();
       await a.stop();
       await b.stop();
+    }
+  });
+
+// ---- shared state and background work between two instances (identity, outbox, feeds) ----
+
+const dbName = (url) => new URL(url).pathname.slice(1);
+
+// Queues n mails straight into the outbox, as any module's outbox_enqueue would.
+function queueMails(db, tag, n) {
+  pgCluster.psql(`INSERT INTO outbox (channel, recipient, subject, body, next_attempt_at, created_at)
+    SELECT 'email', 'bulk-' || i || '@vans.test', '${tag} ' || i, 'mail ' || i, 0, 0 FROM generate_series(1, ${n}) AS i`,
+  dbName(db));
+}
+
+// Waits until every mail of the batch has arrived and then a while longer, so that a second
+// delivery of any of them would have arrived too; returns the subjects that arrived.
+async function mailsOf(smtp, tag, n) {
+  const of = () => smtp.messages().filter((m) => m.subject?.startsWith(`${tag} `)).map((m) => m.subject);
+  for (let i = 0; of().length < n; i++) {
+    assert.ok(i < 600, `all ${n} mails of ${tag} arrived within 60 s (${of().length} so far)`);
+    await sleep(100);
+  }
+  await sleep(2500);
+  return of();
+}
+
+function assertOnce(subjects, tag, n) {
+  const seen = new Map();
+  for (const s of subjects) seen.set(s, (seen.get(s) ?? 0) + 1);
+  const twice = [...seen].filter(([, c]) => c > 1);
+  assert.deepEqual(twice, [], `no mail of ${tag} went out twice`);
+  assert.equal(seen.size, n, `every mail of ${tag} went out`);
+}
+
+test('two instances on one PostgreSQL: a session of one is valid on the other, writes through one are read through the other, mails go out once each',
+  { skip, timeout: 180000 }, async () => {
+    const p = await startPlatform();
+    const a = p.vans;
+    const b = await startVans({ db: p.db, env: p.env });
+    try {
+      await setUp(p, 'operator1');
+      await setUp(p, 'adminA01');
+
+      // sign in on a (password and e-mail code), then use the cookie on b; and the other way
+      const admin = await signIn(p, 'adminA01', PASSWORD, { email: 'admin-a@ey.gov.tw' });
+      admin.base = b.url;
+      const me = await admin.get('/api/v1/me');
+      assert.equal(me.status, 200, 'the session made on a is valid on b');
+      assert.equal((await me.json()).username, 'adminA01');
+      const op = await signIn({ ...p, vans: b }, 'operator1', PASSWORD, { email: 'operator@vans.test' });
+      op.base = a.url;
+      assert.equal((await (await op.get('/api/v1/me')).json()).username, 'operator1', 'the session made on b is valid on a');
+
+      // an organisation added through b is listed by a
+      op.base = b.url;
+      const added = await submit(op, '/admin/orgs', { identifier: '2.16.886.101.77001', name: '跨實例測試機關', level: 'C' });
+      assert.equal(added.status, 303);
+      op.base = a.url;
+      assert.match(await (await op.get('/admin/orgs')).text(), /跨實例測試機關/, 'a lists the organisation b added');
+
+      // an API key created through a (shown once) authenticates on b
+      admin.base = a.url;
+      const created = await submit(admin, '/org/apikeys', { name: 'cross-instance' });
+      assert.equal(created.status, 201);
+      const shown = (await created.text()).match(/<code class="secret" id="new-key">([^<]+)<\/code>/)?.[1];
+      assert.ok(shown, 'the new key is shown');
+      const key = shown.replace(/&(#x?[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (_, e) =>
+        ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e.toLowerCase()] ??
+        String.fromCharCode(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+      assert.equal(key.length, 88);
+      const org = await fetch(b.url + '/api/v1/org', { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(org.status, 200, 'b accepts the key a made');
+      assert.equal((await org.json()).identifier, '2.16.886.101.20003');
+
+      // 300 queued mails, both instances' senders running: each arrives exactly once
+      queueMails(p.db, 'serve-batch', 300);
+      assertOnce(await mailsOf(p.smtp, 'serve-batch', 300), 'serve-batch', 300);
+      const owners = pgCluster.psql(`SELECT lease_owner, COUNT(*) FROM outbox WHERE subject LIKE 'serve-batch %'
+        GROUP BY lease_owner ORDER BY 1`, dbName(p.db));
+      assert.equal(pgCluster.psql(`SELECT COUNT(*) FROM outbox WHERE subject LIKE 'serve-batch %' AND status = 'sent'`,
+        dbName(p.db)), '300', `every row is marked sent once (senders: ${owners.replace(/\n/g, ', ')})`);
+
+      // 400 more, now also with two `vans outbox run` processes started at the same moment
+      queueMails(p.db, 'cli-batch', 400);
+      const runs = await Promise.all([1, 2].map(() => runVansAsync(['--db', p.db, 'outbox', 'run'], { env: p.env })));
+      for (const r of runs) assert.equal(r.status, 0, r.stderr);
+      const sentByCli = runs.map((r) => Number(r.stdout.match(/^(\d+) sent/m)[1]));
+      assertOnce(await mailsOf(p.smtp, 'cli-batch', 400), 'cli-batch', 400);
+      assert.ok(sentByCli[0] + sentByCli[1] <= 400, `the two runs sent ${sentByCli.join(' and ')} of 400`);
+    } finally {
+      await b.stop();
+      await p.stop();
     }
   });
