@@ -6,7 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { startVans, freshDb, dbEngine, Client, pgCluster, runVansAsync } from '../lib/vans.mjs';
+import http from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startVans, freshDb, dbEngine, Client, pgCluster, runVansAsync, testdata } from '../lib/vans.mjs';
 import { startNginx, haveNginx } from '../lib/nginx.mjs';
 import { PASSWORD, startPlatform, setUp, signIn, submit } from '../lib/identity.mjs';
 
@@ -237,5 +240,97 @@ test('two instances on one PostgreSQL: a session of one is valid on the other, w
     } finally {
       await b.stop();
       await p.stop();
+    }
+  });
+
+const nvdFixtures = path.join(testdata, 'nvd/fixtures-api2/pkg/fetch/nvd/api/cve/testdata/fixtures');
+
+// The time of the first log line after `since` that says the knowledge base changed.
+function heardAt(instance, since) {
+  for (const line of instance.stderr.split('\n')) {
+    const m = line.match(/^(\S+) info vans serve: the knowledge base changed/);
+    if (m && Date.parse(m[1]) >= since - 1000) return Date.parse(m[1]);
+  }
+  return null;
+}
+
+async function waitHeard(instances, since, what) {
+  for (let i = 0; instances.some((x) => heardAt(x, since) === null); i++) {
+    assert.ok(i < 40, `every instance heard of ${what} within 2 s`);
+    await sleep(50);
+  }
+}
+
+test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a starting instance leaves it alone, every instance hears of a feed change at once',
+  { skip: skip || (!existsSync(nvdFixtures) && 'no NVD API fixtures'), timeout: 120000 }, async () => {
+    let pageRequests = 0;
+    const nvd = http.createServer((req, res) => {
+      const start = new URL(req.url, 'http://x').searchParams.get('startIndex');
+      pageRequests++;
+      // slow, so that the other instance is asked while the sync runs
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(readFileSync(path.join(nvdFixtures, `3_pages/${start}-3.json`)));
+      }, 1000);
+    });
+    await new Promise((r) => nvd.listen(0, '127.0.0.1', r));
+    const p = await startPlatform({ env: { VANS_NVD_API_URL: `http://127.0.0.1:${nvd.address().port}/rest/json/cves/2.0`,
+      VANS_NVD_PAGE_SIZE: '3', VANS_NVD_RATE_WINDOW: '1' } });
+    const a = p.vans;
+    const b = await startVans({ db: p.db, env: p.env });
+    let c;
+    try {
+      await setUp(p, 'operator1');
+      const op = await signIn(p, 'operator1', PASSWORD, { email: 'operator@vans.test' });
+      const token = Client.csrfFrom(await (await op.get('/admin/feeds')).text());
+      const started = await op.post('/admin/feeds/sync', { _csrf: token });
+      assert.equal(started.headers.get('location'), '/admin/feeds?started=1');
+      const syncStart = Date.now();
+
+      // an instance starting now must not take the running sync for an orphan
+      c = await startVans({ db: p.db, env: p.env });
+      op.base = b.url;
+      assert.equal((await (await op.get('/api/v1/admin/feeds')).json()).job.status, 'running',
+        'the sync still runs after another instance started');
+      for (const other of [b.url, c.url]) {
+        op.base = other;
+        const again = await op.post('/admin/feeds/sync', { _csrf: token });
+        assert.equal(again.headers.get('location'), '/admin/feeds?busy=1', `${other} refuses a second sync`);
+      }
+
+      let ov;
+      for (let i = 0; i < 150; i++) {
+        ov = await (await op.get('/api/v1/admin/feeds')).json();
+        if (!ov.job.running) break;
+        await sleep(200);
+      }
+      assert.equal(ov.job.status, 'done', ov.job.message);
+      assert.equal(ov.counts.cves, 8);
+      assert.equal(pageRequests, 3, 'NVD was asked for its three pages once: one sync ran');
+
+      // the sync ran in a; a, b and c all heard of it
+      await waitHeard([a, b, c], syncStart, 'the sync');
+
+      // a feed import by the command line on the same database: heard within a second or two
+      const kev = path.join(p.dir, 'kev.json');
+      writeFileSync(kev, JSON.stringify({ title: 'CISA KEV', catalogVersion: '2025.01.01',
+        dateReleased: '2025-01-01T00:00:00.000Z', count: 1, vulnerabilities: [{ cveID: 'CVE-2024-0001',
+          vendorProject: 'Example', product: 'Widget', vulnerabilityName: 'Example Widget flaw', dateAdded: '2025-01-01',
+          shortDescription: 'A flaw.', requiredAction: 'Apply updates.', dueDate: '2025-01-22',
+          knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] }] }));
+      await sleep(1100); // log times have whole seconds
+      const importedAt = Date.now();
+      const r = await runVansAsync(['--db', p.db, 'feed', 'import', 'kev', kev]);
+      assert.equal(r.status, 0, r.stderr);
+      const doneAt = Date.now();
+      await waitHeard([a, b, c], importedAt, 'the import');
+      for (const x of [a, b, c]) assert.ok(heardAt(x, importedAt) <= doneAt + 2000, 'heard within 2 s of the import');
+      const metrics = await (await fetch(b.url + '/metrics')).text();
+      assert.ok(Number(metrics.match(/^vans_db_listen_wakeups_total (\d+)$/m)[1]) >= 2, 'b counts the notifications');
+    } finally {
+      await c?.stop();
+      await b.stop();
+      await p.stop();
+      nvd.close();
     }
   });
