@@ -545,6 +545,11 @@ static void data_row(struct inv *v, uint32_t line, const struct cellview *cells,
 	                       ASSET_MAX_VENDOR, false);
 	r->version = text_field(&rc, ASSET_FIELD_VERSION,
 	                        field_value(v, ASSET_FIELD_VERSION, cells, n), ASSET_MAX_VERSION, false);
+	/* upload tools send "N/A" for what they do not know */
+	if (v->records && intake_is_na(r->vendor, strlen(r->vendor)))
+		r->vendor = "";
+	if (v->records && intake_is_na(r->version, strlen(r->version)))
+		r->version = "";
 	/* CPE */
 	c = field_value(v, ASSET_FIELD_CPE, cells, n);
 	if (c.len && !intake_is_na(c.p, c.len)) {
@@ -781,7 +786,7 @@ enum err intake_read_records(const struct intake_record *recs, size_t n, const s
 		}
 		data_row(&v, line, cells, ASSET_FIELD__MAX);
 	}
-	enum err e = inv_end(&v, ERR_OK, "");
+	enum err e = v.stop ? inv_end(&v, ERR_OK, "") : intake_finish(b, &v.o, ERR_OK);
 	inv_free(&v);
 	return e;
 }
