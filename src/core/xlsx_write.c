@@ -176,7 +176,7 @@ void xlsx_sheet_begin(struct xlsx_writer *x, const char *name)
 		size_t cut = strlen(s->name) > 24 ? 24 : strlen(s->name);
 		while (cut && (s->name[cut] & 0xc0) == 0x80)
 			cut--;
-		char suffix[8];
+		char suffix[16];
 		snprintf(suffix, sizeof suffix, " (%d)", n);
 		memcpy(s->name + cut, suffix, strlen(suffix) + 1);
 	}

@@ -516,6 +516,12 @@ static enum err rejected_tx(struct db *db, void *ctx)
 	return e == ERR_OK ? finish_upload(db, t, "rejected") : e;
 }
 
+/* Row values live in the batch (or the row arena) until the statement is executed. */
+static void bind_static(struct db_stmt *s, const char *name, const char *v)
+{
+	db_bind_textn_static(s, name, v, strlen(v));
+}
+
 static enum err intake_tx_run(struct db *db, void *ctx)
 {
 	struct intake_tx *t = ctx;
@@ -561,20 +567,20 @@ static enum err intake_tx_run(struct db *db, void *ctx)
 		}
 		db_bind_int(s, ":org_id", in->org_id);
 		db_bind_int(s, ":group_id", gid);
-		db_bind_text(s, ":category", asset_category_db(r->category));
-		db_bind_text(s, ":identifier", r->identifier);
-		db_bind_text(s, ":name", r->name);
-		db_bind_text(s, ":vendor", r->vendor);
-		db_bind_text(s, ":version", r->version);
-		db_bind_text(s, ":cpe", cpe);
-		db_bind_text(s, ":cpe_title", title);
-		db_bind_text(s, ":cpe_origin", origin);
-		db_bind_text(s, ":purl", r->purl);
+		bind_static(s, ":category", asset_category_db(r->category));
+		bind_static(s, ":identifier", r->identifier);
+		bind_static(s, ":name", r->name);
+		bind_static(s, ":vendor", r->vendor);
+		bind_static(s, ":version", r->version);
+		bind_static(s, ":cpe", cpe);
+		bind_static(s, ":cpe_title", title);
+		bind_static(s, ":cpe_origin", origin);
+		bind_static(s, ":purl", r->purl);
 		db_bind_int(s, ":quantity", r->quantity < 1 ? 1 : r->quantity);
-		db_bind_text(s, ":kb_ids", kb_join(&row_arena, r));
-		db_bind_text(s, ":owner", r->owner);
-		db_bind_text(s, ":department", r->department);
-		db_bind_text(s, ":note", r->note);
+		bind_static(s, ":kb_ids", kb_join(&row_arena, r));
+		bind_static(s, ":owner", r->owner);
+		bind_static(s, ":department", r->department);
+		bind_static(s, ":note", r->note);
 		db_bind_int(s, ":upload_id", res->upload_id);
 		db_bind_int(s, ":now", now);
 		e = db_exec(s);

@@ -165,6 +165,14 @@ const char *asset_mapping_key(struct arena *a, const char *s);
 /* A CPE 2.3 name with its version (and update) attribute replaced by version ("" → "*"). */
 const char *asset_cpe_with_version(struct arena *a, const char *cpe, const char *version);
 
+/* ---- templates (範本下載, asset_template.c) ------------------------------------------- */
+
+/* The inventory template with the headers in zh-TW (english false) or English: CSV (UTF-8
+ * with a BOM, so Excel reads the Chinese) or XLSX (bold header row, widths, a second sheet
+ * that explains each column with an example). Appended to out. */
+enum err asset_template_csv(bool english, struct buf *out);
+enum err asset_template_xlsx(bool english, struct buf *out, char *err, size_t errlen);
+
 /* CPE清單下載: the organisation's CPEs as CSV (cpe, title, origin, assets, quantity). */
 enum err asset_cpe_list_csv(struct db *db, int64_t org_id, struct buf *out);
 

@@ -40,6 +40,11 @@ const TABLE = {
   'GET /api/v1/assets': 'u', 'POST /api/v1/assets': 'u', 'GET /api/v1/assets/cpe-list.csv': 'u',
   'GET /api/v1/assets/{id}': 'u', 'PUT /api/v1/assets/{id}': 'u', 'DELETE /api/v1/assets/{id}': 'u',
   'GET /api/v1/assets/{id}/cpe-candidates': 'u', 'POST /api/v1/assets/{id}/cpe': 'u',
+  'GET /assets': 'u', 'POST /assets': 'u', 'GET /assets/new': 'u', 'GET /assets/groups': 'u', 'POST /assets/groups': 'u',
+  'POST /assets/groups/{id}': 'u', 'POST /assets/groups/{id}/delete': 'u', 'GET /assets/upload': 'u',
+  'POST /assets/upload': 'u', 'GET /assets/uploads': 'u', 'GET /assets/templates/{file}': 'u',
+  'GET /assets/cpe-list.csv': 'u', 'GET /assets/{id}': 'u', 'POST /assets/{id}': 'u', 'POST /assets/{id}/delete': 'u',
+  'POST /assets/{id}/cpe': 'u',
 };
 
 // Every route the server has, from the route files themselves.

@@ -485,7 +485,7 @@ static void data_row(struct inv *v, uint32_t line, const struct cellview *cells,
 		r->src.col[f] = v->field_col[f] >= 0 ? (uint16_t)(v->field_col[f] + 1) : 0;
 
 	/* values under no usable header: said once */
-	if (!v->warned_extra) {
+	if (!v->warned_extra && !v->records) {
 		for (size_t i = 0; i < n; i++) {
 			bool unused = i >= v->n_cols || (v->col_field[i] < 0 && !v->col_header[i][0]);
 			const char *p = cells[i].p;
