@@ -263,12 +263,38 @@ out:
 	return rc;
 }
 
+static int template(int argc, char **argv)
+{
+	static const char *const names[] = { "lang", "format" };
+	const char *v[2];
+	if (cli_flags(argc, argv, 2, names, v, 2, NULL) < 0)
+		return 2;
+	const char *lang = v[0] ? v[0] : "zh-TW", *format = v[1] ? v[1] : "xlsx";
+	bool en = !strcmp(lang, "en"), xlsx = !strcmp(format, "xlsx");
+	if ((!en && strcmp(lang, "zh-TW")) || (!xlsx && strcmp(format, "csv"))) {
+		fprintf(stderr, "usage: vans asset template [--lang zh-TW|en] [--format xlsx|csv] > FILE\n");
+		return 2;
+	}
+	struct buf out;
+	buf_init(&out, 0);
+	char err[200];
+	enum err e = xlsx ? asset_template_xlsx(en, &out, err, sizeof err) : asset_template_csv(en, &out);
+	if (e == ERR_OK)
+		fwrite(out.data, 1, out.len, stdout);
+	else
+		fprintf(stderr, "vans asset template: %s\n", xlsx ? err : err_str(e));
+	buf_free(&out);
+	return e == ERR_OK ? 0 : 1;
+}
+
 int cli_asset(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "template"))
+		return template(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "import"))
 		return import(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return list(argc, argv);
-	fprintf(stderr, "usage: vans asset import|list --org ID (vans help asset)\n");
+	fprintf(stderr, "usage: vans asset import|list|template (vans help asset)\n");
 	return 2;
 }

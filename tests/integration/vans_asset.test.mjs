@@ -5,9 +5,11 @@
 // Runs on SQLite and on PostgreSQL (freshDb).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { freshDb, runVans, startVans, tempDir, testdata } from '../lib/vans.mjs';
+import { bin, freshDb, runVans, startVans, tempDir, testdata } from '../lib/vans.mjs';
+import { fillTemplate, headerOf } from '../lib/xlsx.mjs';
 
 const OID_A = '2.16.886.105.100010';
 const OID_B = '2.16.886.101.90001';
@@ -92,6 +94,47 @@ test('all-or-nothing: errors as FILE:LINE: FIELD: reason, exit 1, nothing stored
   const g = runVans(['--db', db, 'asset', 'import', '--org', OID_A, '--keep-valid', '--group', 'web', file]);
   assert.equal(g.status, 0, g.stderr);
   assert.equal(list(db, OID_A)[0].group, 'web');
+});
+
+test('XLSX: the generated template, filled with real products, imports; the English one too', () => {
+  const { dir, db } = setup();
+  const tpl = spawnSync(bin, ['asset', 'template', '--lang', 'zh-TW', '--format', 'xlsx']);
+  assert.equal(tpl.status, 0, String(tpl.stderr));
+  assert.deepEqual(headerOf(tpl.stdout).slice(0, 4), ['資產類別', '資產群組代碼', '資產識別碼', '資產名稱']);
+  const file = path.join(dir, '資產清冊.xlsx');
+  writeFileSync(file, fillTemplate(tpl.stdout, [
+    ['資通系統資產', 'erp', 'srv-erp-01', 'Microsoft SQL Server 2019', 'Microsoft', '15.0.4345.5', 'cpe:2.3:a:microsoft:sql_server_2019:15.0.4345.5:*:*:*:*:*:*:*', '', '1', 'KB5029378', '林工程師', '資訊室'],
+    ['資通系統資產', 'erp', 'srv-erp-01', 'Windows Server 2019', 'Microsoft', '10.0.17763.5329', 'cpe:2.3:o:microsoft:windows_server_2019:-:*:*:*:*:*:*:*', '', '1', 'KB5034127, KB5034768'],
+    ['使用者電腦資產', '', 'pc-0101', 'Adobe Acrobat Reader DC', 'Adobe', '23.008.20470', 'N/A', '', '120'],
+    ['網通設備資產', '', 'sw-core', 'Cisco IOS XE', 'Cisco', '17.9.4a', 'cpe:/o:cisco:ios_xe:17.9.4a', '', '2'],
+    ['工業控制系統資產', '', 'plc-07', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', 'Siemens', '2.9.4', '', '', '4'],
+  ]));
+  const r = runVans(['--db', db, 'asset', 'import', '--org', OID_A, file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /xlsx, 5 rows: 5 added/);
+  const assets = list(db, OID_A);
+  assert.equal(assets.length, 5);
+  const win = assets.find((a) => a.name === 'Windows Server 2019');
+  assert.equal(win.group, 'erp');
+  assert.equal(win.kb_ids, 'KB5034127,KB5034768');
+  assert.equal(assets.find((a) => a.name === 'Cisco IOS XE').cpe, 'cpe:2.3:o:cisco:ios_xe:17.9.4a:*:*:*:*:*:*:*');
+  assert.equal(assets.find((a) => a.name.startsWith('SIMATIC')).category, 'ics');
+  assert.equal(assets.find((a) => a.name === 'Adobe Acrobat Reader DC').quantity, 120);
+  // an error in the workbook: row and column named, nothing stored
+  const bad = path.join(dir, 'bad.xlsx');
+  writeFileSync(bad, fillTemplate(tpl.stdout, [['資通系統資產', '', 'x', 'Product X', '', '', '', '', '0']]));
+  const rb = runVans(['--db', db, 'asset', 'import', '--org', OID_B, bad]);
+  assert.equal(rb.status, 1);
+  assert.match(rb.stderr, /bad\.xlsx:2: quantity: /);
+  assert.equal(list(db, OID_B).length, 0);
+  // the English template and CSV templates read back as headers
+  const en = spawnSync(bin, ['asset', 'template', '--lang', 'en', '--format', 'xlsx']);
+  assert.deepEqual(headerOf(en.stdout).slice(0, 4), ['Category', 'Asset group code', 'Asset identifier', 'Asset name']);
+  const csvTpl = spawnSync(bin, ['asset', 'template', '--lang', 'en', '--format', 'csv']).stdout.toString();
+  const enFile = path.join(dir, 'en.csv');
+  writeFileSync(enFile, csvTpl + 'Network device,,r1,MikroTik RouterOS,MikroTik,7.12,,,1\n');
+  assert.equal(runVans(['--db', db, 'asset', 'import', '--org', OID_B, enFile]).status, 0);
+  assert.equal(list(db, OID_B)[0].category, 'network');
 });
 
 test('CycloneDX and SPDX samples import; the SBOM components become assets', { skip: !existsSync(path.join(testdata, 'sbom')) }, () => {
