@@ -150,6 +150,14 @@ test('organisation B sees none of A\'s assets, by list, page or id', { skip }, a
   const id = a.assets[0].id;
   assert.equal((await userB.get(`/assets/${id}`)).status, 404);
   assert.equal((await userB.get(`/api/v1/assets/${id}`)).status, 404);
+  // nor change, delete or accept a CPE for it through the pages (with B's valid form token)
+  const token = Client.csrfFrom(await (await userB.get('/assets/new')).text());
+  assert.equal((await userB.post(`/assets/${id}`, { _csrf: token, category: 'system', name: 'pwned' })).status, 404);
+  assert.equal((await userB.post(`/assets/${id}/cpe`, { _csrf: token, cpe: 'cpe:2.3:a:x:y:1:*:*:*:*:*:*:*' })).status, 404);
+  assert.equal((await userB.post(`/assets/${id}/delete`, { _csrf: token })).status, 404);
+  const still = await (await userA.get(`/api/v1/assets/${id}`)).json();
+  assert.equal(still.name, 'FortiOS');
+  assert.equal(still.cpe, 'cpe:2.3:o:fortinet:fortios:7.2.4:*:*:*:*:*:*:*');
   const page = await pageAs(userB);
   await page.goto(p.vans.url + '/assets');
   assert.match(await page.locator('main').innerText(), /共 0 筆資產/);

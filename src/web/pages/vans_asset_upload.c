@@ -112,6 +112,10 @@ void page_asset_upload_post(struct request *r, struct response *w)
 		val_set_str(a, o, "column", is->column ? is->column : "");
 		val_set_str(a, o, "value", is->value ? is->value : "");
 		val_set_str(a, o, "reason", asset_issue_reason(is));
+		/* the parsers' reasons are English: the issue's kind in the reader's language first */
+		if (r->lang != LANG_EN)
+			val_set(a, o, "kind", val_str_static(a, msg(r, arena_printf(a, "assets.issue.%s",
+										   asset_issue_code_str(is->code)))));
 		val_push(a, is->severity == ASSET_SEV_ERROR ? errs : warns, o);
 	}
 	val_set(a, out, "errors", errs);
