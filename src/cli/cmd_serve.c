@@ -7,11 +7,28 @@
 #include "identity/totp.h"
 #include "outbox/outbox.h"
 #include "store/db.h"
+#include "vans/engine.h"
 #include "web/app.h"
 #include "web/server.h"
 
 #include <stdio.h>
 #include <string.h>
+
+static void after_feed_job(struct db *db, char *out, size_t outlen)
+{
+	struct vans_match_summary sum;
+	char err[512], text[400];
+	if (vans_engine_refresh(db, &sum, err, sizeof err) != ERR_OK) {
+		snprintf(out, outlen, "findings not updated: %s", err);
+		return;
+	}
+	if (sum.no_assets) {
+		out[0] = '\0';
+		return;
+	}
+	vans_match_summary_format(&sum, text, sizeof text);
+	snprintf(out, outlen, "findings: %s", text);
+}
 
 int cli_serve(int argc, char **argv)
 {
@@ -56,7 +73,16 @@ int cli_serve(int argc, char **argv)
 		fprintf(stderr, "vans serve: cannot start the outbox sender\n");
 		return 1;
 	}
+	/* findings follow feed changes: the sync job refreshes at once, the engine's thread
+	 * catches up at start and picks up other instances' imports */
+	kb_feed_job_set_after(after_feed_job);
+	if (vans_engine_run(cli_config.match_poll_interval) != ERR_OK) {
+		fprintf(stderr, "vans serve: cannot start the matching engine's thread\n");
+		outbox_stop();
+		return 1;
+	}
 	int rc = web_serve(&cli_config);
+	vans_engine_stop();
 	outbox_stop();
 	web_app_free();
 	return rc;

@@ -29,6 +29,13 @@ static void progress(void *ctx, uint64_t stored, int64_t window_total, int64_t w
 	db_exec(s);
 }
 
+static kb_feed_job_after_fn after_sync;
+
+void kb_feed_job_set_after(kb_feed_job_after_fn fn)
+{
+	after_sync = fn;
+}
+
 static void *run(void *arg)
 {
 	struct job *j = arg;
@@ -41,8 +48,16 @@ static void *run(void *arg)
 		j->o.progress = progress;
 		j->o.pctx = j;
 		enum err e = kb_sync_nvd(j->db, &j->o, &st, err, sizeof err);
-		char summary[512];
-		kb_stats_format(&st, summary, sizeof summary);
+		char summary[1024];
+		kb_stats_format(&st, summary, 512);
+		if (e == ERR_OK && after_sync) {
+			char more[500] = "";
+			after_sync(j->db, more, sizeof more);
+			if (more[0]) {
+				size_t at = strlen(summary);
+				snprintf(summary + at, sizeof summary - at, "; %s", more);
+			}
+		}
 		struct db_stmt *s = db_stmt(j->db, STMT_KB_JOB_FINISH);
 		db_bind_int(s, ":job", j->id);
 		db_bind_text(s, ":status", e == ERR_OK ? "done" : "failed");
