@@ -15,7 +15,8 @@
 #include <time.h>
 
 static struct {
-	pthread_mutex_t mu;            /* starting; the poll thread's flags */
+	pthread_mutex_t start_mu;      /* loading the index */
+	pthread_mutex_t mu;            /* the poll thread's flags */
 	pthread_rwlock_t rw;           /* the index and the organisations: matching reads, changes write */
 	pthread_mutex_t refresh_mu;    /* one refresh at a time */
 	struct match_index *ix;
@@ -26,7 +27,7 @@ static struct {
 	pthread_cond_t cond;
 	bool running, stop, woken;
 	int64_t poll_seconds;
-} E = { .mu = PTHREAD_MUTEX_INITIALIZER, .rw = PTHREAD_RWLOCK_INITIALIZER,
+} E = { .start_mu = PTHREAD_MUTEX_INITIALIZER, .mu = PTHREAD_MUTEX_INITIALIZER, .rw = PTHREAD_RWLOCK_INITIALIZER,
 	.refresh_mu = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER };
 
 /* ---- organisations ------------------------------------------------------------------------ */
@@ -240,7 +241,7 @@ static void org_drop(size_t at)
 
 static enum err ensure_index(struct db *db, char *err, size_t errlen)
 {
-	pthread_mutex_lock(&E.mu);
+	pthread_mutex_lock(&E.start_mu);
 	enum err e = ERR_OK;
 	if (!E.ix) {
 		struct match_index *ix = match_index_new();
@@ -258,7 +259,7 @@ static enum err ensure_index(struct db *db, char *err, size_t errlen)
 			match_index_free(ix);
 		}
 	}
-	pthread_mutex_unlock(&E.mu);
+	pthread_mutex_unlock(&E.start_mu);
 	return e;
 }
 
@@ -539,7 +540,10 @@ enum err vans_engine_refresh(struct db *db, struct vans_match_summary *sum, char
 		goto out;
 	}
 	struct match_changes ch = { 0 };
-	if (matched >= top && !E.ix) {
+	pthread_rwlock_rdlock(&E.rw);
+	bool loaded = E.ix != NULL;
+	pthread_rwlock_unlock(&E.rw);
+	if (matched >= top && !loaded) {
 		/* nothing changed for this process to catch up with: KEV only */
 		sum->cve_seq = matched;
 		goto kev;
