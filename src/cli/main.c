@@ -2,6 +2,7 @@
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
+#include "cli/cmd_finding.h"
 #include "cli/cmd_match.h"
 #include "cli/cmd_cpe.h"
 #include "cli/cmd_cvss.h"
@@ -46,7 +47,12 @@ static const struct command commands[] = {
 	  "vans match --cpe CPE [--cpe CPE...]   the CVE IDs that apply to one host with these CPEs,\n"
 	  "                                      one per line, sorted\n"
 	  "vans match --cpe-file FILE            each line a host with that one CPE: CPE<TAB>CVE-ID lines\n"
-	  "  --explain                           add confidence, matching CPE, criterion and bounds\n" },
+	  "  --explain                           add confidence, matching CPE, criterion and bounds\n"
+	  "vans match --org ID                   re-match the organisation's assets (OID or 統一編號),\n"
+	  "                                      write its findings and print what changed\n" },
+	{ "finding", cli_finding, "an organisation's findings",
+	  "vans finding list --org ID [--format tsv|json] [--all]\n"
+	  "                                      the active findings (--all: the inactive ones too)\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },
 	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
