@@ -48,6 +48,7 @@ static void finish(struct db *db, int64_t id, const char *status, const char *me
 	db_bind_int(s, ":at", clock_now_unix());
 	db_bind_text(s, ":message", message);
 	db_exec(s);
+}
 
 static kb_feed_job_after_fn after_sync;
 
