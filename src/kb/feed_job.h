@@ -12,6 +12,10 @@
  * connection holds a lock for as long as it runs). The options are copied (their strings must outlive the server). */
 enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sync_options *o, int64_t account_id,
 			   int64_t *job_id);
+/* For `vans feed sync`: the same lock on db's connection. ERR_CONFLICT while another sync
+ * (a feed-page job of any instance, another command) runs. */
+enum err kb_sync_lock(struct db *db);
+void kb_sync_unlock(struct db *db);
 /* At start-up: a job a stopped server left "running" is marked failed (the next sync
  * resumes from the NVD checkpoint) — unless another instance's sync holds the lock. */
 void kb_feed_job_abandon_stale(struct db *db);

@@ -297,6 +297,9 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
         const again = await op.post('/admin/feeds/sync', { _csrf: token });
         assert.equal(again.headers.get('location'), '/admin/feeds?busy=1', `${other} refuses a second sync`);
       }
+      const cliSync = await runVansAsync(['--db', p.db, 'feed', 'sync', 'nvd'], { env: p.env });
+      assert.equal(cliSync.status, 1, 'vans feed sync refuses too');
+      assert.match(cliSync.stderr, /a sync is running already/);
 
       let ov;
       for (let i = 0; i < 150; i++) {
