@@ -50,6 +50,13 @@ static void finish(struct db *db, int64_t id, const char *status, const char *me
 	db_exec(s);
 }
 
+static kb_feed_job_after_fn after_sync;
+
+void kb_feed_job_set_after(kb_feed_job_after_fn fn)
+{
+	after_sync = fn;
+}
+
 static void *run(void *arg)
 {
 	struct job *j = arg;
@@ -58,8 +65,16 @@ static void *run(void *arg)
 	j->o.progress = progress;
 	j->o.pctx = j;
 	enum err e = kb_sync_nvd(j->db, &j->o, &st, err, sizeof err);
-	char summary[512];
-	kb_stats_format(&st, summary, sizeof summary);
+	char summary[1024];
+	kb_stats_format(&st, summary, 512);
+	if (e == ERR_OK && after_sync) {
+		char more[500] = "";
+		after_sync(j->db, more, sizeof more);
+		if (more[0]) {
+			size_t at = strlen(summary);
+			snprintf(summary + at, sizeof summary - at, "; %s", more);
+		}
+	}
 	finish(j->db, j->id, e == ERR_OK ? "done" : "failed", e == ERR_OK ? summary : err);
 	log_info("feed sync job %lld: %s", (long long)j->id, e == ERR_OK ? summary : err);
 	db_unlock(j->db, FEED_JOB_LOCK);

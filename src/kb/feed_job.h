@@ -16,6 +16,10 @@ enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sy
  * (a feed-page job of any instance, another command) runs. */
 enum err kb_sync_lock(struct db *db);
 void kb_sync_unlock(struct db *db);
+/* What runs after a sync succeeded, on the job's connection (the server refreshes findings);
+ * it may write a line for the job's message into out. Set once before the first job. */
+typedef void (*kb_feed_job_after_fn)(struct db *db, char *out, size_t outlen);
+void kb_feed_job_set_after(kb_feed_job_after_fn fn);
 /* At start-up: a job a stopped server left "running" is marked failed (the next sync
  * resumes from the NVD checkpoint) — unless another instance's sync holds the lock. */
 void kb_feed_job_abandon_stale(struct db *db);
