@@ -261,7 +261,7 @@ async function waitHeard(instances, since, what) {
   }
 }
 
-test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a starting instance leaves it alone, every instance hears of a feed change at once',
+test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a starting instance leaves it alone, every instance hears of a feed change at once and its matching engine refreshes',
   { skip: skip || (!existsSync(nvdFixtures) && 'no NVD API fixtures'), timeout: 120000 }, async () => {
     let pageRequests = 0;
     const nvd = http.createServer((req, res) => {
@@ -275,12 +275,18 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
     });
     await new Promise((r) => nvd.listen(0, '127.0.0.1', r));
     const p = await startPlatform({ env: { VANS_NVD_API_URL: `http://127.0.0.1:${nvd.address().port}/rest/json/cves/2.0`,
-      VANS_NVD_PAGE_SIZE: '3', VANS_NVD_RATE_WINDOW: '1' } });
+      VANS_NVD_PAGE_SIZE: '3', VANS_NVD_RATE_WINDOW: '1', VANS_MATCH_POLL_INTERVAL: '3600' } });
     const a = p.vans;
     const b = await startVans({ db: p.db, env: p.env });
     let c;
     try {
       await setUp(p, 'operator1');
+      // one asset, so that a feed change gives the matching engines work (and a log line)
+      const inventory = path.join(p.dir, 'assets.csv');
+      writeFileSync(inventory, 'Category,Asset group code,Asset identifier,Asset name,Vendor,Version,CPE,CPE title,Quantity,' +
+        'Installed KB IDs,Owner,Department,Note,Package URL\n' +
+        'system,,web-01,Edge,Microsoft,118.0,cpe:2.3:a:microsoft:edge:118.0:*:*:*:*:*:*:*,,1,,,,,\n');
+      p.cli('asset', 'import', '--org', '2.16.886.101.20003', inventory);
       const op = await signIn(p, 'operator1', PASSWORD, { email: 'operator@vans.test' });
       const token = Client.csrfFrom(await (await op.get('/admin/feeds')).text());
       const started = await op.post('/admin/feeds/sync', { _csrf: token });
@@ -313,21 +319,34 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
 
       // the sync ran in a; a, b and c all heard of it
       await waitHeard([a, b, c], syncStart, 'the sync');
-
-      // a feed import by the command line on the same database: heard within a second or two
-      const kev = path.join(p.dir, 'kev.json');
-      writeFileSync(kev, JSON.stringify({ title: 'CISA KEV', catalogVersion: '2025.01.01',
-        dateReleased: '2025-01-01T00:00:00.000Z', count: 1, vulnerabilities: [{ cveID: 'CVE-2024-0001',
-          vendorProject: 'Example', product: 'Widget', vulnerabilityName: 'Example Widget flaw', dateAdded: '2025-01-01',
-          shortDescription: 'A flaw.', requiredAction: 'Apply updates.', dueDate: '2025-01-22',
-          knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] }] }));
+      // a feed import by the command line on the same database: heard within a second or
+      // two, and the matching engine of every instance refreshes then (they poll once an
+      // hour here: only the notification can have woken them)
+      const nvdFile = path.join(p.dir, 'nvd.json');
+      writeFileSync(nvdFile, JSON.stringify({ resultsPerPage: 1, startIndex: 0, totalResults: 1, format: 'NVD_CVE',
+        version: '2.0', timestamp: '2024-01-02T00:00:00.000', vulnerabilities: [{ cve: { id: 'CVE-2099-0001',
+          sourceIdentifier: 'cve@mitre.org', published: '2024-01-01T00:00:00.000', lastModified: '2024-01-01T00:00:00.000',
+          vulnStatus: 'Analyzed', descriptions: [{ lang: 'en', value: 'A flaw in Edge before 119.' }], metrics: {},
+          configurations: [{ nodes: [{ operator: 'OR', negate: false, cpeMatch: [{ vulnerable: true,
+            criteria: 'cpe:2.3:a:microsoft:edge:*:*:*:*:*:*:*:*', versionEndExcluding: '119.0',
+            matchCriteriaId: '00000000-0000-0000-0000-000000000001' }] }] }], references: [] } }] }));
       await sleep(1100); // log times have whole seconds
       const importedAt = Date.now();
-      const r = await runVansAsync(['--db', p.db, 'feed', 'import', 'kev', kev]);
+      const r = await runVansAsync(['--db', p.db, 'feed', 'import', 'nvd', nvdFile]);
       assert.equal(r.status, 0, r.stderr);
       const doneAt = Date.now();
       await waitHeard([a, b, c], importedAt, 'the import');
       for (const x of [a, b, c]) assert.ok(heardAt(x, importedAt) <= doneAt + 2000, 'heard within 2 s of the import');
+      const refreshed = (x) => x.stderr.split('\n').some((l) => /info vans engine: refresh to change \d+ .*1 changed CVEs/.test(l) &&
+        Date.parse(l.split(' ')[0]) >= importedAt - 1000);
+      for (let i = 0; ![a, b, c].every(refreshed); i++) {
+        assert.ok(i < 40, `every instance's engine refreshed within 2 s:\n${[a, b, c].map((x) =>
+          x.stderr.split('\n').filter((l) => /vans (engine|serve)/.test(l)).join('\n')).join('\n--\n')}`);
+        await sleep(50);
+      }
+      assert.equal(pgCluster.psql("SELECT COUNT(*) FROM findings WHERE cve_id = 'CVE-2099-0001'", dbName(p.db)), '1');
+      assert.equal(pgCluster.psql('SELECT COUNT(*) FROM finding_events', dbName(p.db)), '1',
+        'three engines refreshing at once record the new finding once');
       const metrics = await (await fetch(b.url + '/metrics')).text();
       assert.ok(Number(metrics.match(/^vans_db_listen_wakeups_total (\d+)$/m)[1]) >= 2, 'b counts the notifications');
     } finally {
