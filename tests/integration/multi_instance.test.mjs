@@ -222,6 +222,18 @@ test('two instances on one PostgreSQL: a session of one is valid on the other, w
       assert.equal(org.status, 200, 'b accepts the key a made');
       assert.equal((await org.json()).identifier, '2.16.886.101.20003');
 
+      // an inventory uploaded through the VANS API on a is listed by b
+      const up = await fetch(a.url + '/vans2/asset/InsertServerUnitproduct', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ api_key: key, data: [{ oid: '2.16.886.101.20003', orgName: '行政院',
+          identifier: 'cross-host-01', assetGroupCode: 'cross', assetName: 'Microsoft Edge', brand: 'Microsoft',
+          version: '118.0', cpe: 'cpe:2.3:a:microsoft:edge:118.0:*:*:*:*:*:*:*', cpeName: 'N/A' }] }),
+      });
+      assert.equal(up.status, 200, await up.clone().text());
+      const listed = await fetch(b.url + '/api/v1/assets', { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(listed.status, 200);
+      assert.match(await listed.text(), /cross-host-01/, 'b lists the asset uploaded through a');
+
       // 300 queued mails, both instances' senders running: each arrives exactly once
       queueMails(p.db, 'serve-batch', 300);
       assertOnce(await mailsOf(p.smtp, 'serve-batch', 300), 'serve-batch', 300);
