@@ -359,6 +359,26 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
       assert.equal(pgCluster.psql("SELECT COUNT(*) FROM findings WHERE cve_id = 'CVE-2099-0001'", dbName(p.db)), '1');
       assert.equal(pgCluster.psql('SELECT COUNT(*) FROM finding_events', dbName(p.db)), '1',
         'three engines refreshing at once record the new finding once');
+
+      // the server restarts: the listeners reconnect by themselves and hear the next import
+      const listening = (x) => x.stderr.split('\n').filter((l) => l.includes('postgres: listening on vans_kb')).length;
+      const before = [a, b, c].map(listening);
+      pgCluster.restart();
+      for (let i = 0; [a, b, c].some((x, k) => listening(x) <= before[k]); i++) {
+        assert.ok(i < 200, 'every listener reconnected within 10 s of the restart');
+        await sleep(50);
+      }
+      await sleep(1100);
+      const again = Date.now();
+      const kevFile = path.join(p.dir, 'kev.json');
+      writeFileSync(kevFile, JSON.stringify({ title: 'CISA KEV', catalogVersion: '2025.01.01',
+        dateReleased: '2025-01-01T00:00:00.000Z', count: 1, vulnerabilities: [{ cveID: 'CVE-2099-0001',
+          vendorProject: 'Microsoft', product: 'Edge', vulnerabilityName: 'Edge flaw', dateAdded: '2025-01-01',
+          shortDescription: 'A flaw.', requiredAction: 'Apply updates.', dueDate: '2025-01-22',
+          knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] }] }));
+      const k = await runVansAsync(['--db', p.db, 'feed', 'import', 'kev', kevFile]);
+      assert.equal(k.status, 0, k.stderr);
+      await waitHeard([a, b, c], again, 'the import after the restart');
       const metrics = await (await fetch(b.url + '/metrics')).text();
       assert.ok(Number(metrics.match(/^vans_db_listen_wakeups_total (\d+)$/m)[1]) >= 2, 'b counts the notifications');
     } finally {
