@@ -606,6 +606,28 @@ static bool same_key(const struct pending *a, const struct asset_row *r)
 	return !strcmp(a->identifier, r->identifier) && !strcmp(a->vendor, r->vendor) && !strcmp(a->name, r->name);
 }
 
+
+/* The host of an SBOM's components: an SBOM describes one system, so its components share
+ * one identifier — the rows' own when they have one, else the SBOM's subject as
+ * "name@version", else the file name. NULL for other sources (their rows name their host). */
+static const char *sbom_host_identifier(struct arena *a, const struct asset_intake *in, const struct asset_batch *b)
+{
+	if (!in->source || (strcmp(in->source, "cyclonedx") != 0 && strcmp(in->source, "spdx") != 0))
+		return NULL;
+	for (size_t i = 0; i < b->n_rows; i++) {
+		const struct asset_row *r = &b->rows[i];
+		if (r->sbom_subject && *r->name) {
+			if (!*r->version)
+				return r->name;
+			size_t n = strlen(r->name) + strlen(r->version) + 2;
+			char *id = arena_alloc(a, n);
+			snprintf(id, n, "%s@%s", r->name, r->version);
+			return id;
+		}
+	}
+	return in->filename && *in->filename ? in->filename : NULL;
+}
+
 static enum err intake_tx_run(struct db *db, void *ctx)
 {
 	struct intake_tx *t = ctx;
@@ -631,6 +653,7 @@ static enum err intake_tx_run(struct db *db, void *ctx)
 	 * finds a single row's parameters faster */
 	size_t chunk_max = strcmp(db_engine(db), "postgres") == 0 ? UPSERT_CHUNK : 1;
 	t->idents = arena_alloc(&t->a, (b->n_rows + 1) * sizeof *t->idents);
+	const char *sbom_host = sbom_host_identifier(&t->a, in, b);
 	for (size_t i = 0; i < b->n_rows && e == ERR_OK; i++) {
 		const struct asset_row *r = &b->rows[i];
 		/* a row with the natural key of one already pending goes into the next statement */
@@ -662,7 +685,7 @@ static enum err intake_tx_run(struct db *db, void *ctx)
 			}
 		}
 		p->category = asset_category_db(r->category);
-		p->identifier = r->identifier;
+		p->identifier = *r->identifier ? r->identifier : sbom_host ? sbom_host : "";
 		p->name = r->name;
 		p->vendor = r->vendor;
 		p->version = r->version;
@@ -672,7 +695,7 @@ static enum err intake_tx_run(struct db *db, void *ctx)
 		p->owner = r->owner;
 		p->department = r->department;
 		p->note = r->note;
-		t->idents[t->n_idents++] = r->identifier;
+		t->idents[t->n_idents++] = p->identifier;
 		if (++n_chunk == chunk_max) {
 			e = flush_rows(db, t, chunk, n_chunk, now);
 			n_chunk = 0;

@@ -153,6 +153,9 @@ test('CycloneDX and SPDX samples import; the SBOM components become assets', { s
   assert.match(s.stdout, /spdx-json, 4 rows: 4 added/);
   const assets = list(db, OID_A);
   assert.ok(assets.length > 500, `${assets.length} assets`);
+  // an SBOM describes one system: its components share the subject's name@version as their host
+  assert.ok(assets.filter((a) => a.identifier === 'keycloak-parent@10.0.2').length > 500);
+  assert.ok(!assets.some((a) => a.identifier === ''));
   assert.ok(assets.some((a) => a.purl.startsWith('pkg:maven/')));
   assert.ok(assets.some((a) => a.cpe.startsWith('cpe:2.3:')));
   // an SBOM with errors in another format is refused with its reason
