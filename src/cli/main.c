@@ -88,6 +88,9 @@ static const struct command commands[] = {
 	  "  the inventory template (範本下載) as the upload page offers it\n"
 	  "vans asset cpe-candidates --name NAME [--vendor V] [--version X] [--purl PURL]\n"
 	  "  CPE candidates with their confidence, as the asset page shows them\n" },
+	{ "policy", cli_policy, "the due-date policy of findings: show, set",
+	  "vans policy due                           days to fix by level (A–E) and severity\n"
+	  "vans policy due set LEVEL SEVERITY DAYS   e.g. set A CRITICAL 7 (findings found from now on)\n" },
 	{ "outbox", cli_outbox, "outgoing mail and SMS: run, list",
 	  "vans outbox run      deliver every message that is due now, then exit\n"
 	  "vans outbox list     the latest messages and their status\n" },

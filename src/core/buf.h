@@ -10,7 +10,7 @@ struct buf {
 	char *data;     /* owned; NUL-terminated after every successful append */
 	size_t len;
 	size_t cap;     /* allocated bytes */
-	size_t max;     /* hard limit on len; 0 means BUF_DEFAULT_MAX */
+	size_t max;     /* hard limit on len; buf_init(b, 0) sets BUF_DEFAULT_MAX (a zeroed buf takes nothing) */
 	int overflow;   /* set once an append was refused */
 };
 

@@ -36,6 +36,7 @@ const TABLE = {
   'POST /api/v1/org/apikeys/{id}/revoke': 'ab',
   'GET /cves': '*', 'GET /cves/{id}': '*', 'GET /api/v1/cves': '*', 'GET /api/v1/cves/{id}': '*',
   'GET /admin/feeds': 'o', 'POST /admin/feeds/sync': 'o', 'GET /api/v1/admin/feeds': 'o',
+  'GET /admin/due-policy': 'o', 'POST /admin/due-policy': 'o', 'GET /api/v1/admin/due-policy': 'o',
   'POST /vans2/asset/InsertServerUnitproduct': 'key', 'POST /rest/vans/InsertSystemUnitproduct': 'key',
   'GET /api/v1/assets': 'u', 'POST /api/v1/assets': 'u', 'GET /api/v1/assets/cpe-list.csv': 'u',
   'GET /api/v1/assets/{id}': 'u', 'PUT /api/v1/assets/{id}': 'u', 'DELETE /api/v1/assets/{id}': 'u',
