@@ -15,6 +15,10 @@ struct report {
 	double y;
 	int page;
 	const char *footer;
+	/* the heading of the table being drawn, repeated at the top of a new page */
+	const double *head_w;
+	const char *const *head_cells;
+	size_t head_n;
 };
 
 static const struct { const char *name, *label; double r, g, b; } severities[] = {
@@ -70,6 +74,7 @@ static void need(struct report *r, double h)
 
 static void heading(struct report *r, const char *s)
 {
+	r->head_cells = NULL;   /* a new section ends the previous table */
 	need(r, 60);
 	r->y += 8;
 	pdf_color(r->pdf, 0.043, 0.227, 0.4);
@@ -91,7 +96,16 @@ static void table_row(struct report *r, const double *w, size_t n, const char *c
 			h = t;
 	}
 	h += 8;
+	if (!head && r->head_cells && r->y + h > BOTTOM) {
+		new_page(r);
+		table_row(r, r->head_w, r->head_n, r->head_cells, true);
+	}
 	need(r, h);
+	if (head) {
+		r->head_w = w;
+		r->head_cells = cells;
+		r->head_n = n;
+	}
 	double x = MARGIN;
 	if (head) {
 		pdf_color(r->pdf, 0.043, 0.227, 0.4);

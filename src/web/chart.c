@@ -40,7 +40,7 @@ int64_t chart_nice_max(int64_t v)
 void chart_bars(struct buf *out, const char *id, const char *title, const char *desc,
 		const struct chart_bar *bars, size_t n)
 {
-	const double w = 560, label_w = 150, value_w = 60, row_h = 34, bar_h = 22;
+	const double w = 560, label_w = 90, value_w = 56, row_h = 30, bar_h = 20;
 	double h = n * row_h + 8;
 	int64_t max = 0;
 	for (size_t i = 0; i < n; i++)
@@ -81,7 +81,7 @@ void chart_stacked(struct buf *out, const char *id, const char *title, const cha
 		   const char *const *x_labels, size_t nx, const struct chart_series *series, size_t ns,
 		   size_t every)
 {
-	const double w = 760, h = 300, left = 52, right = 16, top = 16, bottom = 64;
+	const double w = 900, h = 300, left = 52, right = 34, top = 16, bottom = 64;
 	const double pw = w - left - right, ph = h - top - bottom;
 	int64_t max = 0;
 	for (size_t x = 0; x < nx; x++) {
