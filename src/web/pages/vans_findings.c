@@ -59,7 +59,7 @@ static const char *severity_svg(struct request *r, const struct val *rows)
 		const char *name = val_string(val_get(row, "severity"));
 		bars[i] = (struct chart_bar){ vans_severity_label(r, name), val_get(row, "count")->u.i,
 					      vans_severity_color(name),
-					      arena_printf(a, "/vans/findings?severity=%s", name) };
+					      arena_printf(a, "/findings?severity=%s", name) };
 		buf_printf(&desc, "%s%s %lld", i ? "; " : "", bars[i].label, (long long)bars[i].value);
 	}
 	struct buf b;
@@ -98,7 +98,7 @@ void page_vans_dashboard(struct request *r, struct response *w)
 	for (size_t i = 0; i < products->u.a.n; i++) {
 		struct val *p = products->u.a.items[i];
 		vans_decorate_severity(r, p);
-		val_set_str(a, p, "href", arena_printf(a, "/vans/findings?asset=%s", vans_url_encode(r, val_string(val_get(p, "name")))));
+		val_set_str(a, p, "href", arena_printf(a, "/findings?asset=%s", vans_url_encode(r, val_string(val_get(p, "name")))));
 	}
 	const char *last = val_string(val_get(dash, "last_upload"));
 	if (last)
@@ -115,7 +115,7 @@ static const char *qget(void *ctx, const char *name)
 	return req_query(ctx, name);
 }
 
-/* "/vans/findings?<the current filters>&<key>=<value>…" with some parameters replaced. */
+/* "/findings?<the current filters>&<key>=<value>…" with some parameters replaced. */
 static const char *list_link(struct request *r, const char *path, const char *k1, const char *v1, const char *k2,
 			     const char *v2)
 {
@@ -203,7 +203,7 @@ static struct val *sort_headers(struct request *r, const struct finding_query *q
 		bool current = strcmp(q->sort, cols[i].key) == 0;
 		val_set(a, o, "label", val_str_static(a, i18n_get(r->lang, cols[i].msg)));
 		const char *dir = current ? (q->dir > 0 ? "desc" : "asc") : NULL;
-		val_set_str(a, o, "href", list_link(r, "/vans/findings", "sort", cols[i].key, "dir", dir));
+		val_set_str(a, o, "href", list_link(r, "/findings", "sort", cols[i].key, "dir", dir));
 		if (current) {
 			val_set_str(a, o, "aria_sort", q->dir > 0 ? "ascending" : "descending");
 			val_set_str(a, o, "arrow", q->dir > 0 ? "▲" : "▼");
@@ -251,18 +251,17 @@ static void list_page(struct request *r, struct response *w, const char *error_k
 	char pn[32];
 	if (q.page > 1) {
 		snprintf(pn, sizeof pn, "%lld", (long long)(q.page - 1));
-		val_set_str(a, ctx, "prev", list_link(r, "/vans/findings", "page", pn, NULL, NULL));
+		val_set_str(a, ctx, "prev", list_link(r, "/findings", "page", pn, NULL, NULL));
 	}
 	if (q.page < pages) {
 		snprintf(pn, sizeof pn, "%lld", (long long)(q.page + 1));
-		val_set_str(a, ctx, "next", list_link(r, "/vans/findings", "page", pn, NULL, NULL));
+		val_set_str(a, ctx, "next", list_link(r, "/findings", "page", pn, NULL, NULL));
 	}
 	struct val *ex = val_obj(a);
-	val_set_str(a, ex, "csv", list_link(r, "/vans/exports/findings.csv", "page", NULL, NULL, NULL));
-	val_set_str(a, ex, "xlsx", list_link(r, "/vans/exports/findings.xlsx", "page", NULL, NULL, NULL));
-	val_set_str(a, ex, "vex", list_link(r, "/vans/exports/vex.json", "page", NULL, NULL, NULL));
+	val_set_str(a, ex, "csv", list_link(r, "/findings/export.csv", "page", NULL, NULL, NULL));
+	val_set_str(a, ex, "vex", list_link(r, "/findings/vex.json", "page", NULL, NULL, NULL));
 	val_set(a, ctx, "exports", ex);
-	val_set_str(a, ctx, "back", list_link(r, "/vans/findings", NULL, NULL, NULL, NULL));
+	val_set_str(a, ctx, "back", list_link(r, "/findings", NULL, NULL, NULL, NULL));
 	val_set(a, ctx, "triage", vans_triage_form(r, NULL));
 	page_render(r, w, 200, "vans_findings", "findings.title", ctx);
 }
@@ -352,7 +351,7 @@ void page_vans_finding_triage(struct request *r, struct response *w)
 	ui_audit(r, "finding.triage", arena_printf(&r->arena, "%lld", (long long)id), r->user.org_id,
 		 arena_printf(&r->arena, "%s%s; %zu changed", t.status, t.to_product ? " (product)" : "", changed));
 	ui_flash(r, w, t.to_product ? "flash.finding.product" : "flash.finding.saved");
-	ui_redirect(r, w, arena_printf(&r->arena, "/vans/findings/%lld", (long long)id));
+	ui_redirect(r, w, arena_printf(&r->arena, "/findings/%lld", (long long)id));
 }
 
 void page_vans_findings_bulk(struct request *r, struct response *w)
@@ -388,8 +387,8 @@ void page_vans_findings_bulk(struct request *r, struct response *w)
 		}
 	}
 	const char *back = web_safe_next(req_form(r, "back"));
-	if (strncmp(back, "/vans/findings", 14) != 0)
-		back = "/vans/findings";
+	if (strncmp(back, "/findings", 9) != 0)
+		back = "/findings";
 	if (e == ERR_INVALID || (e == ERR_OK && n == 0)) {
 		ui_flash(r, w, e == ERR_INVALID ? arena_printf(&r->arena, "flash.finding.bad.%s", why ? why : "status")
 						: "flash.finding.none");

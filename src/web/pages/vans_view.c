@@ -127,7 +127,7 @@ void vans_decorate_finding(struct request *r, struct val *f)
 			val_str_static(a, i18n_get(r->lang, arena_printf(a, "findings.category.%s", cat))));
 	int64_t conf = val_get(f, "confidence")->u.i;
 	val_set_str(a, f, "confidence_class", conf >= 90 ? "high" : conf >= 80 ? "mid" : "low");
-	val_set_str(a, f, "href", arena_printf(a, "/vans/findings/%lld", (long long)val_get(f, "id")->u.i));
+	val_set_str(a, f, "href", arena_printf(a, "/findings/%lld", (long long)val_get(f, "id")->u.i));
 }
 
 void vans_decorate_event(struct request *r, struct val *e)
