@@ -35,6 +35,10 @@ const TABLE = {
   'POST /api/v1/org/apikeys/{id}/revoke': 'ab',
   'GET /cves': '*', 'GET /cves/{id}': '*', 'GET /api/v1/cves': '*', 'GET /api/v1/cves/{id}': '*',
   'GET /admin/feeds': 'o', 'POST /admin/feeds/sync': 'o', 'GET /api/v1/admin/feeds': 'o',
+  'GET /dashboard': 'u', 'GET /findings': 'u', 'POST /findings/triage': 'u', 'GET /findings/export.csv': 'u',
+  'GET /findings/vex.json': 'u', 'GET /findings/report.pdf': 'u', 'GET /findings/{id}': 'u', 'POST /findings/{id}/triage': 'u',
+  'GET /admin/overview': 'o', 'GET /api/v1/findings': 'ab', 'GET /api/v1/findings/{id}': 'ab', 'PATCH /api/v1/findings/{id}': 'ab',
+  'GET /api/v1/dashboard': 'ab', 'GET /api/v1/admin/overview': 'o',
 };
 
 // Every route the server has, from the route files themselves.

@@ -207,7 +207,7 @@ static void test_charts_are_accessible_svg(void **state)
 	(void)state;
 	struct buf b;
 	buf_init(&b, 1 << 20);
-	struct chart_bar bars[] = { { "嚴重", 12, "#7a0010", "/vans/findings?severity=CRITICAL" },
+	struct chart_bar bars[] = { { "嚴重", 12, "#7a0010", "/findings?severity=CRITICAL" },
 				    { "<高>", 0, "#c2410c", NULL } };
 	chart_bars(&b, "sev", "Findings by severity", "Critical 12; High 0", bars, 2);
 	buf_putc(&b, '\0');
@@ -219,7 +219,7 @@ static void test_charts_are_accessible_svg(void **state)
 	assert_non_null(strstr(b.data, "&lt;高&gt;"));   /* labels are escaped */
 	assert_null(strstr(b.data, "<高>"));
 	assert_non_null(strstr(b.data, ">12</text>"));
-	assert_non_null(strstr(b.data, "<a href=\"/vans/findings?severity=CRITICAL\">"));
+	assert_non_null(strstr(b.data, "<a href=\"/findings?severity=CRITICAL\">"));
 	assert_null(strstr(b.data, "style="));   /* the CSP allows no inline style */
 	assert_memory_equal(b.data + b.len - 7, "</svg>", 6);
 
