@@ -310,7 +310,7 @@ static struct val *row_to_val(struct arena *a, struct db_stmt *s)
 enum err finding_list(struct db *db, struct arena *a, const struct finding_query *q, struct val **items,
 		      int64_t *total)
 {
-	struct db_stmt *s = db_stmt(db, STMT_VANS_FINDING_COUNT);
+	struct db_stmt *s = db_stmt(db, STMT_VANS_FINDING_QUERY_COUNT);
 	if (!s)
 		return ERR_DB;
 	bind_query(s, q);
@@ -320,7 +320,7 @@ enum err finding_list(struct db *db, struct arena *a, const struct finding_query
 	}
 	*total = db_col_int(s, 0);
 	db_reset(s);
-	s = db_stmt(db, STMT_VANS_FINDING_LIST);
+	s = db_stmt(db, STMT_VANS_FINDING_QUERY);
 	if (!s)
 		return ERR_DB;
 	bind_query(s, q);
