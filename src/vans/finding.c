@@ -264,7 +264,7 @@ static struct val *time_or_null(struct arena *a, struct db_stmt *s, int col)
 	return val_str(a, clock_format_iso8601(db_col_int(s, col), iso, sizeof iso));
 }
 
-/* The finding object of one row of VANS_FINDING_LIST (and the start of VANS_FINDING_GET). */
+/* The finding object of one row of VANS_FINDING_QUERY (and the start of VANS_FINDING_GET). */
 static struct val *row_to_val(struct arena *a, struct db_stmt *s)
 {
 	struct val *o = val_obj(a);
