@@ -39,8 +39,8 @@ const inventory = (rows) => ['資產類別,資產群組代碼,資產識別碼,�
 
 let p, a, b, op, keyA;
 
-async function generalUser(username, org, email) {
-  const out = p.cli('user', 'add', '--role', 'user', '--org', org, '--username', username, '--email', email, '--name', username);
+async function generalUser(username, name, org, email) {
+  const out = p.cli('user', 'add', '--role', 'user', '--org', org, '--username', username, '--email', email, '--name', name);
   const c = new Client(p.vans.url);
   const res = await submit(c, new URL(out.match(/http\S+\/setup\/\S+/)[0]).pathname, { password: PASSWORD, password_confirm: PASSWORD });
   assert.equal(res.status, 303);
@@ -83,8 +83,8 @@ before(async () => {
   p.cli('match', '--org', orgA);
   p.cli('match', '--org', orgB);
   await setUp(p, 'operator1');
-  a = await generalUser('userA001', orgA, 'user-a@ey.gov.tw');
-  b = await generalUser('userB001', orgB, 'user-b@demo.com.tw');
+  a = await generalUser('userA001', '王小明', orgA, 'user-a@ey.gov.tw');
+  b = await generalUser('userB001', '陳美玲', orgB, 'user-b@demo.com.tw');
   op = await signIn(p, 'operator1', PASSWORD, { email: 'operator@vans.test' });
   keyA = p.cli('apikey', 'create', '--org', orgA).trim();
 });
@@ -194,8 +194,8 @@ test('a decision applied to the product covers every version and asset of the or
   const bPage = await (await b.get('/findings?cve=CVE-2024-1001')).text();
   const bId = bPage.match(/href="\/findings\/(\d+)"/)[1];
   const bFinding = await (await b.get(`/findings/${bId}`)).text();
-  assert.match(bFinding, /未處理/);
-  assert.doesNotMatch(bFinding, /誤判|此產品實際未啟用該模組/);
+  assert.match(bFinding, /class="badge badge-large status status-open">未處理</);
+  assert.doesNotMatch(bFinding, /status-false_positive|此產品實際未啟用該模組/);
   // and B can neither read nor triage A's findings
   assert.equal((await b.get(`/findings/${one.id}`)).status, 404);
   const bToken = Client.csrfFrom(bPage);
@@ -206,7 +206,7 @@ test('a decision applied to the product covers every version and asset of the or
   const bulk = new URLSearchParams([['_csrf', bToken], ['status', 'fixed'], ['id', String(one.id)], ['id', bId]]);
   const r2 = await b.request('POST', '/findings/triage', { body: bulk.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   assert.equal(r2.status, 303);
-  assert.match(await (await b.get(`/findings/${bId}`)).text(), /已修補/);
+  assert.match(await (await b.get(`/findings/${bId}`)).text(), /status-fixed">已修補</);
   assert.equal((await find('CVE-2024-1001', '1.0')).status, 'false_positive', 'A\'s finding is untouched');
 });
 
