@@ -104,36 +104,28 @@ void chart_stacked(struct buf *out, const char *id, const char *title, const cha
 		buf_printf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"13\" fill=\"#4a5562\">%lld</text>",
 			   left - 8, y + 4, (long long)v);
 	}
-	double step = nx > 1 ? pw / (double)(nx - 1) : 0;
-	int64_t *base = NULL;
-	int64_t base_stack[512];
-	if (nx <= 512) {
-		base = base_stack;
-		memset(base, 0, nx * sizeof *base);
-	}
-	for (size_t s = 0; base && s < ns; s++) {
-		/* the area between the running total before and after this series */
-		buf_puts(out, "<path fill=\"");
-		esc(out, series[s].color);
-		buf_puts(out, "\" fill-opacity=\"0.85\" stroke=\"#ffffff\" stroke-width=\"0.5\" d=\"");
-		for (size_t x = 0; x < nx; x++) {
-			double px = left + step * x, py = top + ph - ph * (double)(base[x] + series[s].values[x]) / ymax;
-			buf_printf(out, "%c%.1f %.1f", x ? 'L' : 'M', px, py);
+	/* one column per day, the series stacked from the bottom; a day without findings is empty */
+	double slot = nx ? pw / (double)nx : 0, bw = slot > 3 ? slot - 1.5 : slot;
+	for (size_t x = 0; x < nx; x++) {
+		int64_t base = 0;
+		for (size_t s = 0; s < ns; s++) {
+			int64_t v = series[s].values[x];
+			if (v <= 0)
+				continue;
+			double y0 = top + ph - ph * (double)base / ymax, y1 = top + ph - ph * (double)(base + v) / ymax;
+			buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"", left + slot * x, y1, bw,
+				   y0 - y1);
+			esc(out, series[s].color);
+			buf_puts(out, "\"/>");
+			base += v;
 		}
-		for (size_t x = nx; x-- > 0;) {
-			double px = left + step * x, py = top + ph - ph * (double)base[x] / ymax;
-			buf_printf(out, "L%.1f %.1f", px, py);
-		}
-		buf_puts(out, "Z\"/>");
-		for (size_t x = 0; x < nx; x++)
-			base[x] += series[s].values[x];
 	}
 	for (size_t x = 0; every && x < nx; x++) {
 		if (x % every != 0 && x != nx - 1)
 			continue;
 		if (x != nx - 1 && nx - 1 - x < every / 2)
 			continue;   /* too close to the last label */
-		double px = left + step * x;
+		double px = left + slot * x + bw / 2;
 		buf_printf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#6b7785\"/>",
 			   px, px, top + ph, top + ph + 5);
 		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"13\" fill=\"#4a5562\">",

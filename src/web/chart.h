@@ -26,7 +26,7 @@ struct chart_series {
 	const int64_t *values;  /* one per x label */
 };
 
-/* Stacked areas over days (x_labels[i] for column i, "2026-11-23"): the first series at the
+/* Stacked columns over days (x_labels[i] for column i, "2026-11-23"): the first series at the
  * bottom; y axis with round ticks, x axis labelled every `every` columns, and a legend. */
 void chart_stacked(struct buf *out, const char *id, const char *title, const char *desc,
 		   const char *const *x_labels, size_t nx, const struct chart_series *series, size_t ns,

@@ -234,10 +234,11 @@ static void test_charts_are_accessible_svg(void **state)
 	assert_non_null(strstr(b.data, ">11-03</text>"));
 	assert_non_null(strstr(b.data, "Critical 3</text>"));   /* the legend gives today's figure */
 	assert_non_null(strstr(b.data, "High 4</text>"));
-	size_t paths = 0;
-	for (const char *p = b.data; (p = strstr(p, "<path ")); p++)
-		paths++;
-	assert_int_equal(paths, 2);
+	/* one rectangle per day and series with findings: 1+0, 2+5, 3+4 → 5 (no empty ones) */
+	size_t rects = 0;
+	for (const char *p = b.data; (p = strstr(p, "<rect x=")); p++)
+		rects++;
+	assert_int_equal(rects, 5 + 2);   /* and the two legend swatches */
 	buf_free(&b);
 
 	assert_int_equal(chart_nice_max(0), 1);
