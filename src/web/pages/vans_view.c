@@ -152,7 +152,14 @@ void vans_decorate_event(struct request *r, struct val *e)
 		size_t n = strcspn(v, " :");
 		char name[32];
 		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), v);
-		val_set_str(a, e, fields[i], arena_printf(a, "%s%s", vans_status_label(r, name), v + n));
+		const char *rest = v + n, *words = "";
+		if (strncmp(rest, ": ", 2) == 0 && finding_vex_justification_valid(rest + 2))
+			words = arena_printf(a, "（%s）", i18n_get(r->lang, arena_printf(a, "finding.just.%s", rest + 2)));
+		else if (strncmp(rest, " until ", 7) == 0)
+			words = arena_printf(a, "（%s %s）", i18n_get(r->lang, "finding.until.short"), rest + 7);
+		else
+			words = rest;
+		val_set_str(a, e, fields[i], arena_printf(a, "%s%s", vans_status_label(r, name), words));
 	}
 	val_set_bool(a, e, "is_rule", detail && strncmp(detail, "rule ", 5) == 0);
 }
