@@ -141,7 +141,7 @@ static void lower_into(struct arena *a, struct val *o, const char *key, const ch
 {
 	char buf[32];
 	size_t k = 0;
-	for (; s && s[k] && k < sizeof buf - 1; k++)
+	for (; s && k < sizeof buf - 1 && s[k]; k++)
 		buf[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]);
 	buf[k] = '\0';
 	val_set_str(a, o, key, buf);

@@ -39,7 +39,7 @@ void vans_decorate_severity(struct request *r, struct val *o)
 	char cls[16] = "none";
 	if (s && strcmp(s, "NONE") != 0) {
 		size_t i = 0;
-		for (; s[i] && i < sizeof cls - 1; i++)
+		for (; i < sizeof cls - 1 && s[i]; i++)
 			cls[i] = (char)tolower((unsigned char)s[i]);
 		cls[i] = '\0';
 	}
