@@ -2,6 +2,7 @@
  * finding objects, so the unit tests check them byte for byte. */
 #include "vans/finding_export.h"
 #include "core/clock.h"
+#include "core/xlsx_write.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -104,6 +105,58 @@ void finding_export_csv(const struct val *items, const char *const *headings,
 		cell(out, val_truthy(val_get(f, "active")) ? "Y" : "N");
 		last_cell(out, str_of(f, "note"));
 	}
+}
+
+enum err finding_export_xlsx(const struct val *items, const char *const *headings, const char *sheet,
+			     const char *(*status_words)(void *ctx, const char *status), void *ctx, struct buf *out)
+{
+	static const double widths[] = { 8, 16, 10, 7, 6, 12, 8, 16, 30, 22, 12, 12, 10, 44, 8, 10, 14, 12, 7, 12, 12, 7, 40 };
+	struct xlsx_writer *x = xlsx_writer_new();
+	xlsx_sheet_begin(x, sheet ? sheet : "Findings");
+	xlsx_sheet_widths(x, widths, sizeof widths / sizeof widths[0]);
+	xlsx_sheet_freeze_first_row(x);
+	xlsx_row_begin(x, XLSX_BOLD);
+	for (size_t i = 0; finding_csv_columns[i]; i++)
+		xlsx_cell_str(x, headings && headings[i] ? headings[i] : finding_csv_columns[i]);
+	for (size_t i = 0; items && i < items->u.a.n; i++) {
+		const struct val *f = items->u.a.items[i], *asset = val_get(f, "asset");
+		char d1[16], d2[16], d3[16];
+		xlsx_row_begin(x, 0);
+		xlsx_cell_int(x, val_get(f, "id")->u.i);
+		xlsx_cell_str(x, str_of(f, "cve_id"));
+		xlsx_cell_str(x, str_of(f, "severity"));
+		const struct val *score = val_get(f, "cvss_score"), *epss = val_get(f, "epss");
+		if (score && score->kind == VAL_REAL)
+			xlsx_cell_num(x, score->u.d);
+		else
+			xlsx_cell_empty(x);
+		xlsx_cell_str(x, val_truthy(val_get(f, "kev")) ? "KEV" : "");
+		xlsx_cell_str(x, str_of(f, "kev_due_date"));
+		if (epss && epss->kind == VAL_REAL)
+			xlsx_cell_num(x, epss->u.d);
+		else
+			xlsx_cell_empty(x);
+		xlsx_cell_str(x, str_of(asset, "identifier"));
+		xlsx_cell_str(x, str_of(asset, "name"));
+		xlsx_cell_str(x, str_of(asset, "vendor"));
+		xlsx_cell_str(x, str_of(asset, "version"));
+		xlsx_cell_str(x, str_of(asset, "group_code"));
+		xlsx_cell_str(x, str_of(asset, "category"));
+		xlsx_cell_str(x, str_of(asset, "cpe"));
+		xlsx_cell_int(x, val_get(f, "confidence")->u.i);
+		const char *status = str_of(f, "status");
+		const char *words = status_words ? status_words(ctx, status) : NULL;
+		xlsx_cell_str(x, words ? words : status);
+		xlsx_cell_str(x, str_of(f, "owner"));
+		xlsx_cell_str(x, date_of(f, "due_at", d1));
+		xlsx_cell_str(x, val_truthy(val_get(f, "overdue")) ? "Y" : "");
+		xlsx_cell_str(x, date_of(f, "first_seen", d2));
+		xlsx_cell_str(x, date_of(f, "last_seen", d3));
+		xlsx_cell_str(x, val_truthy(val_get(f, "active")) ? "Y" : "N");
+		xlsx_cell_str(x, str_of(f, "note"));
+	}
+	char err[200];
+	return xlsx_writer_finish(x, out, err, sizeof err);
 }
 
 struct finding_vex_analysis finding_vex_map(const char *status)

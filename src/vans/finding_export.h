@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/err.h"
 #include "core/val.h"
 
 /* One CSV cell: quoted when it holds a comma, quote, CR or LF; a leading ' when it starts with
@@ -20,6 +21,11 @@ extern const char *const finding_csv_columns[];
  * CRLF line ends. status_words maps a status name to its label (NULL: the name itself). */
 void finding_export_csv(const struct val *items, const char *const *headings,
 			const char *(*status_words)(void *ctx, const char *status), void *ctx, struct buf *out);
+
+/* The same rows as an XLSX workbook (core/xlsx_write.h): a bold, frozen heading row, figures
+ * as numbers, text never read as a formula. ERR_TOO_LARGE past out's cap. */
+enum err finding_export_xlsx(const struct val *items, const char *const *headings, const char *sheet,
+			     const char *(*status_words)(void *ctx, const char *status), void *ctx, struct buf *out);
 
 /* The CycloneDX analysis of a status: state, and response (NULL when none). */
 struct finding_vex_analysis {

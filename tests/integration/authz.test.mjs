@@ -36,7 +36,7 @@ const TABLE = {
   'POST /api/v1/org/apikeys/{id}/revoke': 'ab',
   'GET /cves': '*', 'GET /cves/{id}': '*', 'GET /api/v1/cves': '*', 'GET /api/v1/cves/{id}': '*',
   'GET /admin/feeds': 'o', 'POST /admin/feeds/sync': 'o', 'GET /api/v1/admin/feeds': 'o',
-  'GET /dashboard': 'u', 'GET /findings': 'u', 'POST /findings/triage': 'u', 'GET /findings/export.csv': 'u',
+  'GET /dashboard': 'u', 'GET /findings': 'u', 'POST /findings/triage': 'u', 'GET /findings/export.csv': 'u', 'GET /findings/export.xlsx': 'u',
   'GET /findings/vex.json': 'u', 'GET /findings/report.pdf': 'u', 'GET /findings/{id}': 'u', 'POST /findings/{id}/triage': 'u',
   'GET /admin/overview': 'o', 'GET /api/v1/findings': 'u', 'GET /api/v1/findings/{id}': 'u', 'PATCH /api/v1/findings/{id}': 'u',
   'GET /api/v1/dashboard': 'u', 'GET /api/v1/admin/overview': 'o',

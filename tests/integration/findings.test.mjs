@@ -222,6 +222,24 @@ test('exports: CSV for Excel without formulas, CycloneDX VEX, the PDF report in 
   assert.doesNotMatch(text, /,=HYPERLINK/);
   assert.equal(text.trim().split('\r\n').length, 5);
 
+  const xlsxRes = await a.get('/findings/export.xlsx?state=all');
+  assert.equal(xlsxRes.status, 200);
+  assert.match(xlsxRes.headers.get('content-type'), /spreadsheetml/);
+  const xlsx = Buffer.from(await xlsxRes.arrayBuffer());
+  assert.equal(xlsx.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  const xlsxFile = path.join(p.dir, 'findings.xlsx');
+  writeFileSync(xlsxFile, xlsx);
+  // the sheet, read with Python's zipfile: the heading row, the rows, and no formula anywhere
+  const sheet = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); '
+    + 'print(z.read("xl/workbook.xml").decode()); print(z.read("xl/worksheets/sheet1.xml").decode())', xlsxFile], { encoding: 'utf8' });
+  assert.equal(sheet.status, 0, sheet.stderr);
+  assert.match(sheet.stdout, /弱點清單/);
+  assert.match(sheet.stdout, /CVE 編號/);
+  assert.match(sheet.stdout, /CVE-2021-44228/);
+  assert.match(sheet.stdout, /=HYPERLINK\(&quot;http:\/\/evil\.example\/&quot;/, 'the name is text');
+  assert.doesNotMatch(sheet.stdout, /<f>/);
+  assert.equal((sheet.stdout.match(/<row /g) ?? []).length, 5);
+
   const vexRes = await a.get('/findings/vex.json?state=all');
   assert.equal(vexRes.status, 200);
   const vex = await vexRes.json();

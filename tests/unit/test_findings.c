@@ -14,6 +14,7 @@
 #include "vans/finding.h"
 #include "vans/finding_export.h"
 #include "vans/intake/csv.h"
+#include "vans/intake/xlsx.h"
 #include "web/chart.h"
 
 #include <stdio.h>
@@ -128,6 +129,56 @@ static void test_csv_export_reads_back_with_bom_and_guarded_cells(void **state)
 	while (finding_csv_columns[cols])
 		cols++;
 	assert_int_equal(rows.fields, cols);
+	buf_free(&out);
+	arena_free(&a);
+}
+
+struct sheet_rows {
+	size_t n;
+	char name[128], note[128], heading[64], sheet[64];
+	enum xlsx_cell_type cvss_type, conf_type;
+	char cvss[16];
+};
+
+static int sheet_row(void *ctx, const struct xlsx_row *row)
+{
+	struct sheet_rows *s = ctx;
+	s->n++;
+	snprintf(s->sheet, sizeof s->sheet, "%s", row->sheet_name);
+	if (s->n == 1)
+		snprintf(s->heading, sizeof s->heading, "%s", row->cells[1].text);
+	if (s->n == 2) {
+		snprintf(s->name, sizeof s->name, "%s", row->cells[8].text);
+		snprintf(s->note, sizeof s->note, "%s", row->cells[row->n - 1].text);
+		snprintf(s->cvss, sizeof s->cvss, "%s", row->cells[3].text);
+		s->cvss_type = row->cells[3].type;
+		s->conf_type = row->cells[14].type;
+	}
+	return 0;
+}
+
+static void test_xlsx_export_reads_back_as_text_and_numbers(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 1 << 16);
+	struct val *items = val_arr(&a);
+	val_push(&a, items, finding(&a, 7, "CVE-2021-44228", "open", "=HYPERLINK(\"http://x\")", 3));
+	const char *headings[32] = { "編號", "CVE 編號" };
+	struct buf out;
+	buf_init(&out, 1 << 22);
+	assert_int_equal(finding_export_xlsx(items, headings, "弱點清單", NULL, NULL, &out), ERR_OK);
+	struct sheet_rows rows = { 0 };
+	char err[200];
+	assert_int_equal(xlsx_read(out.data, out.len, NULL, sheet_row, &rows, err, sizeof err), 0);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.sheet, "弱點清單");
+	assert_string_equal(rows.heading, "CVE 編號");
+	assert_string_equal(rows.name, "=HYPERLINK(\"http://x\")");   /* kept as text, not a formula */
+	assert_string_equal(rows.note, "=cmd|' /C calc'!A0");
+	assert_int_equal(rows.cvss_type, XLSX_CELL_NUMBER);
+	assert_string_equal(rows.cvss, "9.8");
+	assert_int_equal(rows.conf_type, XLSX_CELL_NUMBER);
 	buf_free(&out);
 	arena_free(&a);
 }
@@ -387,6 +438,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_cells_never_start_a_formula),
 		cmocka_unit_test(test_csv_export_reads_back_with_bom_and_guarded_cells),
+		cmocka_unit_test(test_xlsx_export_reads_back_as_text_and_numbers),
 		cmocka_unit_test(test_vex_maps_every_status),
 		cmocka_unit_test(test_vex_document_has_the_cyclonedx_shape),
 		cmocka_unit_test(test_charts_are_accessible_svg),

@@ -1,4 +1,4 @@
-/* Exports of the organisation's findings: CSV (the list's filters applied), CycloneDX VEX
+/* Exports of the organisation's findings: CSV and XLSX (the list's filters applied), CycloneDX VEX
  * and the PDF report for management. Downloads carry a dated file name. */
 #include "web/pages/vans_findings.h"
 #include "web/pages/vans_view.h"
@@ -57,20 +57,40 @@ static const char *status_words(void *ctx, const char *status)
 	return vans_status_label(ctx, status);
 }
 
+/* The column headings of the exports in the reader's language. */
+static const char *const *headings(struct request *r)
+{
+	size_t n = 0;
+	while (finding_csv_columns[n])
+		n++;
+	const char **h = arena_alloc(&r->arena, (n + 1) * sizeof *h);
+	for (size_t i = 0; i < n; i++)
+		h[i] = i18n_get(r->lang, arena_printf(&r->arena, "findings.csv.%s", finding_csv_columns[i]));
+	h[n] = NULL;
+	return h;
+}
+
 void page_vans_export_csv(struct request *r, struct response *w)
 {
 	struct val *items;
 	if (!export_items(r, w, &items))
 		return;
-	size_t n = 0;
-	while (finding_csv_columns[n])
-		n++;
-	const char **headings = arena_alloc(&r->arena, (n + 1) * sizeof *headings);
-	for (size_t i = 0; i < n; i++)
-		headings[i] = i18n_get(r->lang, arena_printf(&r->arena, "findings.csv.%s", finding_csv_columns[i]));
-	headings[n] = NULL;
 	attachment(r, w, "text/csv; charset=utf-8", "findings", "csv");
-	finding_export_csv(items, headings, status_words, r, &w->body);
+	finding_export_csv(items, headings(r), status_words, r, &w->body);
+}
+
+void page_vans_export_xlsx(struct request *r, struct response *w)
+{
+	struct val *items;
+	if (!export_items(r, w, &items))
+		return;
+	attachment(r, w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "findings", "xlsx");
+	if (finding_export_xlsx(items, headings(r), i18n_get(r->lang, "findings.xlsx.sheet"), status_words, r,
+				&w->body) != ERR_OK) {
+		buf_reset(&w->body);
+		w->status = 500;
+		w->content_type = "text/plain; charset=utf-8";
+	}
 }
 
 void page_vans_export_vex(struct request *r, struct response *w)

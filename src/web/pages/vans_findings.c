@@ -259,6 +259,7 @@ static void list_page(struct request *r, struct response *w, const char *error_k
 	}
 	struct val *ex = val_obj(a);
 	val_set_str(a, ex, "csv", list_link(r, "/findings/export.csv", "page", NULL, NULL, NULL));
+	val_set_str(a, ex, "xlsx", list_link(r, "/findings/export.xlsx", "page", NULL, NULL, NULL));
 	val_set_str(a, ex, "vex", list_link(r, "/findings/vex.json", "page", NULL, NULL, NULL));
 	val_set(a, ctx, "exports", ex);
 	val_set_str(a, ctx, "back", list_link(r, "/findings", NULL, NULL, NULL, NULL));

@@ -15,6 +15,7 @@ void page_vans_overview(struct request *r, struct response *w);
 
 /* pages/vans_exports.c */
 void page_vans_export_csv(struct request *r, struct response *w);
+void page_vans_export_xlsx(struct request *r, struct response *w);
 void page_vans_export_vex(struct request *r, struct response *w);
 void page_vans_export_pdf(struct request *r, struct response *w);
 
