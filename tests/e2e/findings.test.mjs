@@ -117,7 +117,7 @@ test('the operator sees every organisation in 機關總覽', { skip: !have && 'n
 
 test('the list in English on a phone', { skip: !have && 'no data or chromium' }, async () => {
   const page = await pageAs(user, 'en', { width: 390, height: 844 });
-  await page.goto(p.vans.url + '/findings');
+  await page.goto(p.vans.url + '/findings?per_page=8');
   assert.ok(await page.getByRole('heading', { name: 'Asset risk status' }).isVisible());
   await shot(page, 'findings-07-list-en-phone');
 });
