@@ -3,6 +3,7 @@
 #include "vans/finding.h"
 #include "core/alloc.h"
 #include "core/clock.h"
+#include "kb/cpe.h"
 #include "store/db.h"
 
 #include <ctype.h>
@@ -422,40 +423,27 @@ enum err finding_triage_check(const struct finding_triage *t, int64_t now, const
 	return ERR_OK;
 }
 
-/* Splits a formatted string at its unescaped colons: field i (0 = "cpe") into out. */
-static bool cpe_field(const char *cpe, int want, char *out, size_t outlen)
-{
-	int field = 0;
-	size_t k = 0;
-	for (const char *p = cpe; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			if (field == want && k + 2 < outlen) {
-				out[k++] = p[0];
-				out[k++] = p[1];
-			}
-			p++;
-			continue;
-		}
-		if (*p == ':') {
-			if (field == want)
-				break;
-			field++;
-			continue;
-		}
-		if (field == want && k + 1 < outlen)
-			out[k++] = (char)tolower((unsigned char)*p);
-	}
-	out[k] = '\0';
-	return field >= want && k > 0;
-}
-
 bool finding_cpe_product(const char *cpe, char *vendor, size_t vlen, char *product, size_t plen)
 {
-	if (!cpe || strncasecmp(cpe, "cpe:2.3:", 8) != 0)
+	if (!cpe || !*cpe)
 		return false;
-	if (!cpe_field(cpe, 3, vendor, vlen) || !cpe_field(cpe, 4, product, plen))
-		return false;
-	return strcmp(vendor, "*") != 0 && strcmp(product, "*") != 0;
+	struct cpe *c = xmalloc(sizeof *c);
+	char err[64];
+	bool ok = false;
+	if (cpe_parse(cpe, strlen(cpe), c, err, sizeof err) == 0 && cpe_kind_of(c, CPE_ATTR_VENDOR) == CPE_KIND_VALUE &&
+	    cpe_kind_of(c, CPE_ATTR_PRODUCT) == CPE_KIND_VALUE) {
+		/* the literal values, lower-cased: what the engine compares triage rules with */
+		const char *v = cpe_text(c, CPE_ATTR_VENDOR, NULL), *p = cpe_text(c, CPE_ATTR_PRODUCT, NULL);
+		snprintf(vendor, vlen, "%s", v ? v : "");
+		snprintf(product, plen, "%s", p ? p : "");
+		for (char *q = vendor; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		for (char *q = product; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		ok = *vendor && *product && !cpe_has_wildcards(c, CPE_ATTR_VENDOR) && !cpe_has_wildcards(c, CPE_ATTR_PRODUCT);
+	}
+	free(c);
+	return ok;
 }
 
 struct triage_run {
@@ -574,7 +562,7 @@ static enum err triage_tx(struct db *db, void *ctx)
 	if (!t->to_product)
 		return triage_one(db, run, run->id, by);
 
-	/* which product: the asset's CPE, else the CPE that matched */
+	/* which product: the CPE that matched (as the engine reads rules), else the asset's */
 	struct db_stmt *s = db_stmt(db, STMT_VANS_FINDING_STATE);
 	if (!s)
 		return ERR_DB;
@@ -587,8 +575,8 @@ static enum err triage_tx(struct db *db, void *ctx)
 	}
 	char cve[64], vendor[256], product[256];
 	snprintf(cve, sizeof cve, "%s", db_col_text(s, 5));
-	bool ok = finding_cpe_product(db_col_text(s, 6), vendor, sizeof vendor, product, sizeof product) ||
-		  finding_cpe_product(db_col_text(s, 7), vendor, sizeof vendor, product, sizeof product);
+	bool ok = finding_cpe_product(db_col_text(s, 7), vendor, sizeof vendor, product, sizeof product) ||
+		  finding_cpe_product(db_col_text(s, 6), vendor, sizeof vendor, product, sizeof product);
 	db_reset(s);
 	if (!ok) {
 		run->why = "to_product";
@@ -631,8 +619,8 @@ static enum err triage_tx(struct db *db, void *ctx)
 	int64_t *ids = xmalloc(cap * sizeof *ids);
 	while ((rc = db_step(s)) == DB_ROW) {
 		char v[256], p[256];
-		bool same = (finding_cpe_product(db_col_text(s, 1), v, sizeof v, p, sizeof p) ||
-			     finding_cpe_product(db_col_text(s, 2), v, sizeof v, p, sizeof p)) &&
+		bool same = (finding_cpe_product(db_col_text(s, 2), v, sizeof v, p, sizeof p) ||
+			     finding_cpe_product(db_col_text(s, 1), v, sizeof v, p, sizeof p)) &&
 			    strcmp(v, vendor) == 0 && strcmp(p, product) == 0;
 		if (!same)
 			continue;

@@ -100,8 +100,9 @@ enum err finding_triage_check(const struct finding_triage *t, int64_t now, const
  * (with *why) when the decision is not valid or to_product and the asset has no CPE. */
 enum err finding_triage_apply(struct db *db, int64_t org_id, int64_t id, int64_t account_id,
 			      const struct finding_triage *t, int64_t now, size_t *changed, const char **why);
-/* The vendor and product fields of a CPE 2.3 formatted string, lower-cased, as the knowledge
- * base stores them (escapes kept); false when cpe is not one. */
+/* The vendor and product of a CPE (2.3 formatted string or 2.2 URI): their literal values,
+ * lower-cased, as triage_rules holds them and the engine compares them; false when cpe does
+ * not parse or names no concrete vendor and product. */
 bool finding_cpe_product(const char *cpe, char *vendor, size_t vlen, char *product, size_t plen);
 
 /* The dashboard of one organisation: "severity" (outstanding findings per severity, with KEV

@@ -190,6 +190,14 @@ test('a decision applied to the product covers every version and asset of the or
   assert.match(other.events.find((e) => e.kind === 'status').detail, /^rule \d+: acme:widget/);
   // another CVE of the same product is not touched
   assert.notEqual((await find('CVE-2024-1002', '1.0')).status, 'false_positive');
+  // a version that appears later gets the decision from the engine, through the same rule
+  const later = path.join(p.dir, 'a-later.csv');
+  writeFileSync(later, inventory([['資通系統資產', 'DEFAULT', 'host-4', 'ACME Widget', 'ACME', '2.5', 'cpe:2.3:a:acme:widget:2.5:*:*:*:*:*:*:*']]));
+  p.cli('asset', 'import', '--org', orgA, later);
+  p.cli('match', '--org', orgA);
+  const newer = await find('CVE-2024-1001', '2.5');
+  assert.equal(newer.status, 'false_positive', 'the engine applied the product rule');
+  assert.equal(newer.note, '此產品實際未啟用該模組');
   // organisation B's finding of the same CVE on the same product stays open
   const bPage = await (await b.get('/findings?cve=CVE-2024-1001')).text();
   const bId = bPage.match(/href="\/findings\/(\d+)"/)[1];
@@ -220,7 +228,7 @@ test('exports: CSV for Excel without formulas, CycloneDX VEX, the PDF report in 
   assert.match(text, /CVE 編號/);
   assert.match(text, /"'=HYPERLINK\(""http:\/\/evil\.example\/"",""log4j""\)"/, 'the formula is a text cell');
   assert.doesNotMatch(text, /,=HYPERLINK/);
-  assert.equal(text.trim().split('\r\n').length, 5);
+  assert.equal(text.trim().split('\r\n').length, 6);
 
   const xlsxRes = await a.get('/findings/export.xlsx?state=all');
   assert.equal(xlsxRes.status, 200);
@@ -238,7 +246,7 @@ test('exports: CSV for Excel without formulas, CycloneDX VEX, the PDF report in 
   assert.match(sheet.stdout, /CVE-2021-44228/);
   assert.match(sheet.stdout, /=HYPERLINK\(&quot;http:\/\/evil\.example\/&quot;/, 'the name is text');
   assert.doesNotMatch(sheet.stdout, /<f>/);
-  assert.equal((sheet.stdout.match(/<row /g) ?? []).length, 5);
+  assert.equal((sheet.stdout.match(/<row /g) ?? []).length, 6);
 
   const vexRes = await a.get('/findings/vex.json?state=all');
   assert.equal(vexRes.status, 200);
@@ -247,8 +255,8 @@ test('exports: CSV for Excel without formulas, CycloneDX VEX, the PDF report in 
   assert.equal(vex.specVersion, '1.5');
   assert.match(vex.serialNumber, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.equal(vex.metadata.component.name, '行政院');
-  assert.equal(vex.components.length, 3);
-  assert.equal(vex.vulnerabilities.length, 4);
+  assert.equal(vex.components.length, 4);
+  assert.equal(vex.vulnerabilities.length, 5);
   const refs = new Set(vex.components.map((c) => c['bom-ref']));
   for (const v of vex.vulnerabilities) {
     assert.match(v.id, /^CVE-/);
@@ -258,7 +266,7 @@ test('exports: CSV for Excel without formulas, CycloneDX VEX, the PDF report in 
   const na = vex.vulnerabilities.find((v) => v.analysis.state === 'not_affected');
   assert.equal(na.id, 'CVE-2024-1002');
   assert.equal(na.analysis.justification, 'requires_configuration');
-  assert.equal(vex.vulnerabilities.filter((v) => v.analysis.state === 'false_positive').length, 2);
+  assert.equal(vex.vulnerabilities.filter((v) => v.analysis.state === 'false_positive').length, 3);
   assert.equal(vex.vulnerabilities.find((v) => v.id === 'CVE-2021-44228').ratings[0].severity, 'critical');
 
   const pdfRes = await a.get('/findings/report.pdf');
@@ -278,14 +286,14 @@ test('exports: CSV for Excel without formulas, CycloneDX VEX, the PDF report in 
 
 test('the dashboard counts and charts the organisation\'s findings', async () => {
   const d = await (await api(keyA, '/api/v1/dashboard')).json();
-  // outstanding: log4j (open) only — 1001 ×2 false positive, 1002 not affected
+  // outstanding: log4j (open) only — 1001 ×3 false positive, 1002 not affected
   assert.equal(d.outstanding, 1);
   assert.equal(d.critical, 1);
   assert.equal(d.kev, 1);
   assert.equal(d.overdue, 1);
-  assert.equal(d.assets, 3);
+  assert.equal(d.assets, 4);
   assert.equal(d.trend.length, 90);
-  assert.equal(d.trend.at(-1).total, 4, 'today: four findings still match');
+  assert.equal(d.trend.at(-1).total, 5, 'today: five findings still match');
   assert.equal(d.top_cves[0].cve_id, 'CVE-2021-44228');
   const html = await (await a.get('/dashboard')).text();
   assert.match(html, /<svg class="chart"[^>]*role="img"/);

@@ -425,10 +425,12 @@ static void test_cpe_product(void **state)
 	assert_string_equal(v, "apache");
 	assert_string_equal(p, "log4j");
 	assert_true(finding_cpe_product("cpe:2.3:a:acme\\:corp:widget\\:pro:1.0:*:*:*:*:*:*:*", v, sizeof v, p, sizeof p));
-	assert_string_equal(v, "acme\\:corp");
-	assert_string_equal(p, "widget\\:pro");
+	assert_string_equal(v, "acme:corp");
+	assert_string_equal(p, "widget:pro");
 	assert_false(finding_cpe_product("", v, sizeof v, p, sizeof p));
-	assert_false(finding_cpe_product("cpe:/a:apache:log4j:2.14.1", v, sizeof v, p, sizeof p));
+	assert_true(finding_cpe_product("cpe:/a:apache:log4j:2.14.1", v, sizeof v, p, sizeof p));
+	assert_string_equal(p, "log4j");
+	assert_false(finding_cpe_product("cpe:2.3:a:apache:log4*:2.14.1:*:*:*:*:*:*:*", v, sizeof v, p, sizeof p));
 	assert_false(finding_cpe_product("cpe:2.3:a:*:*:*:*:*:*:*:*:*:*", v, sizeof v, p, sizeof p));
 	assert_false(finding_cpe_product("cpe:2.3:a:apache", v, sizeof v, p, sizeof p));
 }
