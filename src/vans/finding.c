@@ -45,13 +45,19 @@ bool finding_vex_justification_valid(const char *s)
 	return false;
 }
 
-bool finding_overdue(const char *status, bool active, int64_t due_at, bool has_due, int64_t now)
+bool finding_outstanding(const char *status, bool active, int64_t until, bool has_until, int64_t now)
 {
-	if (!active || !has_due || !status)
+	if (!active || !status)
 		return false;
-	if (strcmp(status, "open") != 0 && strcmp(status, "in_progress") != 0)
-		return false;
-	return due_at < now;
+	if (strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0)
+		return true;
+	return strcmp(status, "risk_accepted") == 0 && has_until && until < now;
+}
+
+bool finding_overdue(const char *status, bool active, int64_t until, bool has_until, int64_t due_at, bool has_due,
+		     int64_t now)
+{
+	return has_due && due_at < now && finding_outstanding(status, active, until, has_until, now);
 }
 
 int64_t finding_due_at(const char *kev_due_date, int policy_days, int64_t first_seen)
@@ -266,7 +272,7 @@ static struct val *time_or_null(struct arena *a, struct db_stmt *s, int col)
 }
 
 /* The finding object of one row of VANS_FINDING_QUERY (and the start of VANS_FINDING_GET). */
-static struct val *row_to_val(struct arena *a, struct db_stmt *s)
+static struct val *row_to_val(struct arena *a, struct db_stmt *s, int64_t now)
 {
 	struct val *o = val_obj(a);
 	val_set_int(a, o, "id", db_col_int(s, 0));
@@ -283,8 +289,14 @@ static struct val *row_to_val(struct arena *a, struct db_stmt *s)
 	val_set(a, o, "status_until", time_or_null(a, s, 10));
 	val_set_str(a, o, "vex_justification", db_col_text(s, 11));
 	val_set_str(a, o, "matched_cpe", db_col_text(s, 12));
-	val_set_str(a, o, "criterion", db_col_text(s, 31));
-	val_set_bool(a, o, "overdue", db_col_int(s, 30) != 0);
+	val_set_str(a, o, "criterion", db_col_text(s, 30));
+	/* the same rules as the SQL's filters (VF_OUTSTANDING, VF_OVERDUE) */
+	const char *status = db_col_text(s, 3);
+	bool active = db_col_int(s, 2) != 0, has_until = !db_col_null(s, 10), has_due = !db_col_null(s, 5);
+	int64_t until = db_col_int(s, 10), due = db_col_int(s, 5);
+	val_set_bool(a, o, "outstanding", finding_outstanding(status, active, until, has_until, now));
+	val_set_bool(a, o, "overdue", finding_overdue(status, active, until, has_until, due, has_due, now));
+	val_set_bool(a, o, "acceptance_expired", strcmp(status, "risk_accepted") == 0 && has_until && until < now);
 	struct val *asset = val_obj(a);
 	val_set_int(a, asset, "id", db_col_int(s, 13));
 	val_set_str(a, asset, "identifier", db_col_text(s, 14));
@@ -299,7 +311,7 @@ static struct val *row_to_val(struct arena *a, struct db_stmt *s)
 	val_set(a, o, "severity", text_or_null(a, s, 22));
 	val_set(a, o, "cvss_score", db_col_null(s, 23) ? val_null(a) : val_real(a, db_col_double(s, 23)));
 	val_set(a, o, "cvss_version", text_or_null(a, s, 24));
-	val_set(a, o, "cvss_vector", text_or_null(a, s, 32));
+	val_set(a, o, "cvss_vector", text_or_null(a, s, 31));
 	bool kev = db_col_int(s, 25) != 0;
 	val_set_bool(a, o, "kev", kev);
 	val_set(a, o, "kev_due_date", text_or_null(a, s, 26));
@@ -332,7 +344,7 @@ enum err finding_list(struct db *db, struct arena *a, const struct finding_query
 	*items = val_arr(a);
 	enum db_step_rc rc;
 	while ((rc = db_step(s)) == DB_ROW)
-		val_push(a, *items, row_to_val(a, s));
+		val_push(a, *items, row_to_val(a, s, q->now));
 	db_reset(s);
 	return rc == DB_DONE ? ERR_OK : ERR_DB;
 }
@@ -344,26 +356,25 @@ enum err finding_get(struct db *db, struct arena *a, int64_t org_id, int64_t id,
 		return ERR_DB;
 	db_bind_int(s, ":id", id);
 	db_bind_int(s, ":org_id", org_id);
-	db_bind_int(s, ":now", now);
 	enum db_step_rc rc = db_step(s);
 	if (rc != DB_ROW) {
 		db_reset(s);
 		return rc == DB_DONE ? ERR_NOT_FOUND : ERR_DB;
 	}
-	struct val *f = row_to_val(a, s);
+	struct val *f = row_to_val(a, s, now);
 	struct val *cve = val_obj(a);
-	val_set(a, cve, "kev_date_added", text_or_null(a, s, 33));
-	val_set(a, cve, "kev_required_action", text_or_null(a, s, 34));
-	val_set(a, cve, "kev_name", text_or_null(a, s, 35));
-	val_set(a, cve, "epss_percentile", db_col_null(s, 36) ? val_null(a) : val_real(a, db_col_double(s, 36)));
+	val_set(a, cve, "kev_date_added", text_or_null(a, s, 32));
+	val_set(a, cve, "kev_required_action", text_or_null(a, s, 33));
+	val_set(a, cve, "kev_name", text_or_null(a, s, 34));
+	val_set(a, cve, "epss_percentile", db_col_null(s, 35) ? val_null(a) : val_real(a, db_col_double(s, 35)));
 	struct val *asset = val_get(f, "asset");
-	val_set_str(a, asset, "cpe_origin", db_col_text(s, 37));
-	val_set_str(a, asset, "cpe_title", db_col_text(s, 38));
-	val_set_str(a, asset, "owner", db_col_text(s, 39));
-	val_set_str(a, asset, "department", db_col_text(s, 40));
-	val_set(a, f, "updated_at", time_or_null(a, s, 41));
-	val_set_str(a, cve, "description", db_col_text(s, 42));
-	val_set_str(a, cve, "published", db_col_text(s, 43));
+	val_set_str(a, asset, "cpe_origin", db_col_text(s, 36));
+	val_set_str(a, asset, "cpe_title", db_col_text(s, 37));
+	val_set_str(a, asset, "owner", db_col_text(s, 38));
+	val_set_str(a, asset, "department", db_col_text(s, 39));
+	val_set(a, f, "updated_at", time_or_null(a, s, 40));
+	val_set_str(a, cve, "description", db_col_text(s, 41));
+	val_set_str(a, cve, "published", db_col_text(s, 42));
 	val_set(a, f, "cve", cve);
 	db_reset(s);
 

@@ -40,8 +40,12 @@ extern const char *const finding_vex_justifications[];
 extern const size_t finding_vex_justification_count;
 bool finding_vex_justification_valid(const char *s);
 
-/* Whether a finding is overdue at `now`: still active, open or in progress, and past due. */
-bool finding_overdue(const char *status, bool active, int64_t due_at, bool has_due, int64_t now);
+/* Whether a finding still asks for work at `now`: active, and open, in progress, or a risk
+ * acceptance whose expiry (until) has passed. */
+bool finding_outstanding(const char *status, bool active, int64_t until, bool has_until, int64_t now);
+/* Outstanding and past its due date. */
+bool finding_overdue(const char *status, bool active, int64_t until, bool has_until, int64_t due_at, bool has_due,
+		     int64_t now);
 /* The due time of a finding first seen at first_seen: the end of the KEV due date (UTC) when
  * the CVE is in KEV ("YYYY-MM-DD"), else first_seen + policy_days; 0 when neither applies. */
 int64_t finding_due_at(const char *kev_due_date, int policy_days, int64_t first_seen);

@@ -155,12 +155,13 @@ static const char *rank_severity(int64_t rank)
 	return rank >= 1 && rank <= 4 ? by_rank[rank] : NULL;
 }
 
-static enum err dash_tops(struct db *db, struct arena *a, int64_t org_id, struct val *out)
+static enum err dash_tops(struct db *db, struct arena *a, int64_t org_id, int64_t now, struct val *out)
 {
 	struct db_stmt *s = db_stmt(db, STMT_VANS_DASH_TOP_PRODUCTS);
 	if (!s)
 		return ERR_DB;
 	db_bind_int(s, ":org_id", org_id);
+	db_bind_int(s, ":now", now);
 	db_bind_int(s, ":limit", 10);
 	struct val *products = val_arr(a);
 	enum db_step_rc rc;
@@ -183,6 +184,7 @@ static enum err dash_tops(struct db *db, struct arena *a, int64_t org_id, struct
 	if (!s)
 		return ERR_DB;
 	db_bind_int(s, ":org_id", org_id);
+	db_bind_int(s, ":now", now);
 	db_bind_int(s, ":limit", 10);
 	struct val *cves = val_arr(a);
 	while ((rc = db_step(s)) == DB_ROW) {
@@ -211,7 +213,7 @@ enum err finding_dashboard(struct db *db, struct arena *a, int64_t org_id, int64
 	if (e == ERR_OK)
 		e = dash_trend(db, a, org_id, now, d);
 	if (e == ERR_OK)
-		e = dash_tops(db, a, org_id, d);
+		e = dash_tops(db, a, org_id, now, d);
 	char iso[32];
 	val_set_str(a, d, "generated_at", clock_format_iso8601(now, iso, sizeof iso));
 	*out = d;

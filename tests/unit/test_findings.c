@@ -315,15 +315,23 @@ static void test_due_and_overdue(void **state)
 	assert_int_equal(finding_due_at(NULL, 0, first), 0);
 
 	int64_t due = first + 7 * 86400;
-	assert_false(finding_overdue("open", true, due, true, due - 1));
-	assert_false(finding_overdue("open", true, due, true, due));
-	assert_true(finding_overdue("open", true, due, true, due + 1));
-	assert_true(finding_overdue("in_progress", true, due, true, due + 1));
-	assert_false(finding_overdue("fixed", true, due, true, due + 1));
-	assert_false(finding_overdue("risk_accepted", true, due, true, due + 1));
-	assert_false(finding_overdue("false_positive", true, due, true, due + 1));
-	assert_false(finding_overdue("open", false, due, true, due + 1));   /* inactive */
-	assert_false(finding_overdue("open", true, 0, false, due + 1));     /* no due date */
+	assert_false(finding_overdue("open", true, 0, false, due, true, due - 1));
+	assert_false(finding_overdue("open", true, 0, false, due, true, due));
+	assert_true(finding_overdue("open", true, 0, false, due, true, due + 1));
+	assert_true(finding_overdue("in_progress", true, 0, false, due, true, due + 1));
+	assert_false(finding_overdue("fixed", true, 0, false, due, true, due + 1));
+	assert_false(finding_overdue("false_positive", true, 0, false, due, true, due + 1));
+	assert_false(finding_overdue("not_affected", true, 0, false, due, true, due + 1));
+	assert_false(finding_overdue("open", false, 0, false, due, true, due + 1));   /* inactive */
+	assert_false(finding_overdue("open", true, 0, false, 0, false, due + 1));     /* no due date */
+	/* a risk acceptance counts again once its expiry has passed */
+	int64_t until = due + 30 * 86400;
+	assert_false(finding_outstanding("risk_accepted", true, until, true, until - 1));
+	assert_false(finding_overdue("risk_accepted", true, until, true, due, true, until - 1));
+	assert_true(finding_outstanding("risk_accepted", true, until, true, until + 1));
+	assert_true(finding_overdue("risk_accepted", true, until, true, due, true, until + 1));
+	assert_false(finding_outstanding("risk_accepted", true, 0, false, until + 1));
+	assert_false(finding_outstanding("risk_accepted", false, until, true, until + 1));
 
 	int64_t t, start;
 	assert_int_equal(clock_parse_iso8601("2026-11-23T18:10:02Z", 20, &t), 0);
