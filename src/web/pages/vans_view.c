@@ -202,8 +202,7 @@ enum err vans_triage_from_form(struct request *r, struct finding_triage *t, cons
 	t->status = req_form(r, "status");
 	t->vex_justification = req_form(r, "justification");
 	t->note = req_form(r, "note");
-	const char *owner = req_form(r, "owner");
-	t->owner = owner && *owner ? owner : (req_form(r, "owner") ? "" : NULL);
+	t->owner = req_form(r, "owner");   /* absent: unchanged; empty: cleared */
 	const char *tp = req_form(r, "to_product");
 	t->to_product = tp && strcmp(tp, "1") == 0;
 	const char *until = req_form(r, "until");
