@@ -287,14 +287,47 @@ static int template(int argc, char **argv)
 	return e == ERR_OK ? 0 : 1;
 }
 
+/* CPE candidates for a name, vendor and version, as the asset page shows them. */
+static int candidates(int argc, char **argv)
+{
+	static const char *const names[] = { "name", "vendor", "version", "purl" };
+	const char *v[4];
+	if (cli_flags(argc, argv, 2, names, v, 4, NULL) < 0)
+		return 2;
+	if (!v[0]) {
+		fprintf(stderr, "usage: vans asset cpe-candidates --name NAME [--vendor V] [--version X] [--purl PURL]\n");
+		return 2;
+	}
+	struct db *db = cli_open_db(1);
+	if (!db)
+		return 1;
+	struct arena a;
+	arena_init(&a, 0);
+	struct asset_cpe_candidate *c;
+	size_t n;
+	enum err e = asset_cpe_candidates(db, &a, v[0], v[1] ? v[1] : "", v[2] ? v[2] : "", v[3] ? v[3] : "",
+					  ASSET_CPE_MAX_CANDIDATES, &c, &n);
+	if (e == ERR_OK) {
+		printf("confidence\tcpe\ttitle\tin_dictionary\tcves\n");
+		for (size_t i = 0; i < n; i++)
+			printf("%d\t%s\t%s\t%s\t%lld\n", c[i].confidence, c[i].cpe, c[i].title, c[i].in_dictionary ? "yes" : "no",
+			       (long long)c[i].cve_count);
+	}
+	arena_free(&a);
+	db_close(db);
+	return e == ERR_OK ? 0 : 1;
+}
+
 int cli_asset(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "cpe-candidates"))
+		return candidates(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "template"))
 		return template(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "import"))
 		return import(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return list(argc, argv);
-	fprintf(stderr, "usage: vans asset import|list|template (vans help asset)\n");
+	fprintf(stderr, "usage: vans asset import|list|template|cpe-candidates (vans help asset)\n");
 	return 2;
 }

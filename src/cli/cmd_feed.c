@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
 #include "core/clock.h"
+#include "kb/feed_job.h"
 #include "kb/import.h"
 #include "kb/nvd_sync.h"
 #include "net/http_client.h"
@@ -218,9 +219,19 @@ static int sync_nvd(struct db *db, int argc, char **argv)
 		fprintf(stderr, "vans feed sync nvd: the HTTP client failed to start\n");
 		return 1;
 	}
+	/* the lock the feed page's sync holds: never two syncs, whoever starts them */
+	enum err locked = kb_sync_lock(db);
+	if (locked != ERR_OK) {
+		fprintf(stderr, "vans feed sync nvd: %s\n", locked == ERR_CONFLICT
+			? "a sync is running already (started from the feed page or another vans feed sync); "
+			  "run this one when it has finished"
+			: "the database did not answer");
+		return 1;
+	}
 	struct kb_import_stats st = { 0 };
 	char err[1024] = "", summary[512];
 	enum err e = kb_sync_nvd(db, &o, &st, err, sizeof err);
+	kb_sync_unlock(db);
 	if (isatty(STDERR_FILENO))
 		fputs("\r\033[K", stderr);
 	kb_stats_format(&st, summary, sizeof summary);

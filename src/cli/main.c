@@ -85,7 +85,9 @@ static const struct command commands[] = {
 	  "  --keep-valid stores the valid rows. Matching runs afterwards; a summary is printed.\n"
 	  "vans asset list --org ID [--format tsv|json]\n"
 	  "vans asset template [--lang zh-TW|en] [--format xlsx|csv] > FILE\n"
-	  "  the inventory template (範本下載) as the upload page offers it\n" },
+	  "  the inventory template (範本下載) as the upload page offers it\n"
+	  "vans asset cpe-candidates --name NAME [--vendor V] [--version X] [--purl PURL]\n"
+	  "  CPE candidates with their confidence, as the asset page shows them\n" },
 	{ "outbox", cli_outbox, "outgoing mail and SMS: run, list",
 	  "vans outbox run      deliver every message that is due now, then exit\n"
 	  "vans outbox list     the latest messages and their status\n" },

@@ -149,6 +149,16 @@ enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sy
 	return ERR_OK;
 }
 
+enum err kb_sync_lock(struct db *db)
+{
+	return db_try_lock(db, FEED_JOB_LOCK);
+}
+
+void kb_sync_unlock(struct db *db)
+{
+	db_unlock(db, FEED_JOB_LOCK);
+}
+
 void kb_feed_job_abandon_stale(struct db *db)
 {
 	/* another instance's sync holds the lock: its row is no orphan */

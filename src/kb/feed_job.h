@@ -12,6 +12,10 @@
  * connection holds a lock for as long as it runs). The options are copied (their strings must outlive the server). */
 enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sync_options *o, int64_t account_id,
 			   int64_t *job_id);
+/* For `vans feed sync`: the same lock on db's connection. ERR_CONFLICT while another sync
+ * (a feed-page job of any instance, another command) runs. */
+enum err kb_sync_lock(struct db *db);
+void kb_sync_unlock(struct db *db);
 /* What runs after a sync succeeded, on the job's connection (the server refreshes findings);
  * it may write a line for the job's message into out. Set once before the first job. */
 typedef void (*kb_feed_job_after_fn)(struct db *db, char *out, size_t outlen);

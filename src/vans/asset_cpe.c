@@ -118,6 +118,9 @@ static int cand_cmp(const void *x, const void *y)
 	const struct cand *a = x, *b = y;
 	if (a->score != b->score)
 		return b->score - a->score;
+	/* at equal score an application before an OS before hardware: inventories list software */
+	if (a->part[0] != b->part[0])
+		return (a->part[0] == 'a' ? 0 : a->part[0] == 'o' ? 1 : 2) - (b->part[0] == 'a' ? 0 : b->part[0] == 'o' ? 1 : 2);
 	if (a->cve_count != b->cve_count)
 		return a->cve_count < b->cve_count ? 1 : -1;
 	return strcmp(a->product, b->product);
@@ -164,6 +167,8 @@ static int score(const struct cand *c, const struct words *name, const struct wo
 	double s = 50 * product_in_name + 20 * name_in_product + 25 * vendor_score + (c->cve_count > 0 ? 5 : 0);
 	if (product_in_name < 1.0)
 		s *= 0.6;   /* part of the product's name is not in the asset's: a different product */
+	if (rest.n && name_in_product == 0.0)
+		s *= 0.5;   /* the product names none of the asset's own words ("mozilla" for Firefox) */
 	return (int)(s + 0.5);
 }
 

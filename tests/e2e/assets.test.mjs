@@ -145,6 +145,42 @@ test('a file with errors: the error table, nothing stored', { skip }, async () =
   await page.context().close();
 });
 
+test('groups: add one, DEFAULT stays; the form: an error next to its field, then saved', { skip }, async () => {
+  const page = await pageAs(userA);
+  await page.goto(p.vans.url + '/assets/groups');
+  await page.locator('#ng-code').fill('finance01');
+  await page.locator('#ng-name').fill('財務處伺服器');
+  await page.getByRole('button', { name: '新增', exact: true }).click();
+  await page.waitForSelector('.notice-ok');
+  const groups = await page.locator('#groups').innerText();
+  assert.match(groups, /預設群組不可刪除/);
+  assert.equal(await page.locator('#groups input[value="finance01"]').count(), 1);
+  // the same code again is refused with a reason
+  await page.locator('#ng-code').fill('finance01');
+  await page.locator('#ng-name').fill('again');
+  await page.getByRole('button', { name: '新增', exact: true }).click();
+  assert.match(await page.locator('.error-summary').innerText(), /已有相同代碼的群組/);
+  await shot(page, 'assets-10-groups');
+
+  await page.goto(p.vans.url + '/assets/new');
+  await page.getByLabel(/^資產群組/).selectOption('finance01');
+  await page.getByLabel(/^資產名稱/).fill('Oracle Database Server');
+  await page.getByLabel(/^廠牌/).fill('Oracle');
+  await page.getByLabel(/^版本/).fill('19.21.0.0');
+  await page.locator('#f-cpe').fill('oracle database 19c');
+  await page.getByRole('button', { name: '儲存' }).click();
+  assert.match(await page.locator('.error-summary').innerText(), /not a CPE/);
+  await shot(page, 'assets-11-form-error');
+  await page.locator('#f-cpe').fill('cpe:2.3:a:oracle:database_server:19c:*:*:*:*:*:*:*');
+  await page.getByRole('button', { name: '儲存' }).click();
+  await page.waitForURL(/\/assets$/);
+  assert.match(await page.locator('.notice-ok').innerText(), /資產已新增/);
+  const a = (await (await userA.get('/api/v1/assets?name=Oracle')).json()).assets[0];
+  assert.equal(a.group, 'finance01');
+  assert.equal(a.cpe_origin, 'given');
+  await page.context().close();
+});
+
 test('organisation B sees none of A\'s assets, by list, page or id', { skip }, async () => {
   const a = await (await userA.get('/api/v1/assets?name=FortiOS')).json();
   const id = a.assets[0].id;

@@ -222,6 +222,18 @@ test('two instances on one PostgreSQL: a session of one is valid on the other, w
       assert.equal(org.status, 200, 'b accepts the key a made');
       assert.equal((await org.json()).identifier, '2.16.886.101.20003');
 
+      // an inventory uploaded through the VANS API on a is listed by b
+      const up = await fetch(a.url + '/vans2/asset/InsertServerUnitproduct', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ api_key: key, data: [{ oid: '2.16.886.101.20003', orgName: '行政院',
+          identifier: 'cross-host-01', assetGroupCode: 'cross', assetName: 'Microsoft Edge', brand: 'Microsoft',
+          version: '118.0', cpe: 'cpe:2.3:a:microsoft:edge:118.0:*:*:*:*:*:*:*', cpeName: 'N/A' }] }),
+      });
+      assert.equal(up.status, 200, await up.clone().text());
+      const listed = await fetch(b.url + '/api/v1/assets', { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(listed.status, 200);
+      assert.match(await listed.text(), /cross-host-01/, 'b lists the asset uploaded through a');
+
       // 300 queued mails, both instances' senders running: each arrives exactly once
       queueMails(p.db, 'serve-batch', 300);
       assertOnce(await mailsOf(p.smtp, 'serve-batch', 300), 'serve-batch', 300);
@@ -261,7 +273,7 @@ async function waitHeard(instances, since, what) {
   }
 }
 
-test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a starting instance leaves it alone, every instance hears of a feed change at once',
+test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a starting instance leaves it alone, every instance hears of a feed change at once and its matching engine refreshes',
   { skip: skip || (!existsSync(nvdFixtures) && 'no NVD API fixtures'), timeout: 120000 }, async () => {
     let pageRequests = 0;
     const nvd = http.createServer((req, res) => {
@@ -275,12 +287,18 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
     });
     await new Promise((r) => nvd.listen(0, '127.0.0.1', r));
     const p = await startPlatform({ env: { VANS_NVD_API_URL: `http://127.0.0.1:${nvd.address().port}/rest/json/cves/2.0`,
-      VANS_NVD_PAGE_SIZE: '3', VANS_NVD_RATE_WINDOW: '1' } });
+      VANS_NVD_PAGE_SIZE: '3', VANS_NVD_RATE_WINDOW: '1', VANS_MATCH_POLL_INTERVAL: '3600' } });
     const a = p.vans;
     const b = await startVans({ db: p.db, env: p.env });
     let c;
     try {
       await setUp(p, 'operator1');
+      // one asset, so that a feed change gives the matching engines work (and a log line)
+      const inventory = path.join(p.dir, 'assets.csv');
+      writeFileSync(inventory, 'Category,Asset group code,Asset identifier,Asset name,Vendor,Version,CPE,CPE title,Quantity,' +
+        'Installed KB IDs,Owner,Department,Note,Package URL\n' +
+        'system,,web-01,Edge,Microsoft,118.0,cpe:2.3:a:microsoft:edge:118.0:*:*:*:*:*:*:*,,1,,,,,\n');
+      p.cli('asset', 'import', '--org', '2.16.886.101.20003', inventory);
       const op = await signIn(p, 'operator1', PASSWORD, { email: 'operator@vans.test' });
       const token = Client.csrfFrom(await (await op.get('/admin/feeds')).text());
       const started = await op.post('/admin/feeds/sync', { _csrf: token });
@@ -297,6 +315,9 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
         const again = await op.post('/admin/feeds/sync', { _csrf: token });
         assert.equal(again.headers.get('location'), '/admin/feeds?busy=1', `${other} refuses a second sync`);
       }
+      const cliSync = await runVansAsync(['--db', p.db, 'feed', 'sync', 'nvd'], { env: p.env });
+      assert.equal(cliSync.status, 1, 'vans feed sync refuses too');
+      assert.match(cliSync.stderr, /a sync is running already/);
 
       let ov;
       for (let i = 0; i < 150; i++) {
@@ -310,21 +331,54 @@ test('two instances on one PostgreSQL: a feed sync runs once whoever asks, a sta
 
       // the sync ran in a; a, b and c all heard of it
       await waitHeard([a, b, c], syncStart, 'the sync');
-
-      // a feed import by the command line on the same database: heard within a second or two
-      const kev = path.join(p.dir, 'kev.json');
-      writeFileSync(kev, JSON.stringify({ title: 'CISA KEV', catalogVersion: '2025.01.01',
-        dateReleased: '2025-01-01T00:00:00.000Z', count: 1, vulnerabilities: [{ cveID: 'CVE-2024-0001',
-          vendorProject: 'Example', product: 'Widget', vulnerabilityName: 'Example Widget flaw', dateAdded: '2025-01-01',
-          shortDescription: 'A flaw.', requiredAction: 'Apply updates.', dueDate: '2025-01-22',
-          knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] }] }));
+      // a feed import by the command line on the same database: heard within a second or
+      // two, and the matching engine of every instance refreshes then (they poll once an
+      // hour here: only the notification can have woken them)
+      const nvdFile = path.join(p.dir, 'nvd.json');
+      writeFileSync(nvdFile, JSON.stringify({ resultsPerPage: 1, startIndex: 0, totalResults: 1, format: 'NVD_CVE',
+        version: '2.0', timestamp: '2024-01-02T00:00:00.000', vulnerabilities: [{ cve: { id: 'CVE-2099-0001',
+          sourceIdentifier: 'cve@mitre.org', published: '2024-01-01T00:00:00.000', lastModified: '2024-01-01T00:00:00.000',
+          vulnStatus: 'Analyzed', descriptions: [{ lang: 'en', value: 'A flaw in Edge before 119.' }], metrics: {},
+          configurations: [{ nodes: [{ operator: 'OR', negate: false, cpeMatch: [{ vulnerable: true,
+            criteria: 'cpe:2.3:a:microsoft:edge:*:*:*:*:*:*:*:*', versionEndExcluding: '119.0',
+            matchCriteriaId: '00000000-0000-0000-0000-000000000001' }] }] }], references: [] } }] }));
       await sleep(1100); // log times have whole seconds
       const importedAt = Date.now();
-      const r = await runVansAsync(['--db', p.db, 'feed', 'import', 'kev', kev]);
+      const r = await runVansAsync(['--db', p.db, 'feed', 'import', 'nvd', nvdFile]);
       assert.equal(r.status, 0, r.stderr);
       const doneAt = Date.now();
       await waitHeard([a, b, c], importedAt, 'the import');
       for (const x of [a, b, c]) assert.ok(heardAt(x, importedAt) <= doneAt + 2000, 'heard within 2 s of the import');
+      const refreshed = (x) => x.stderr.split('\n').some((l) => /info vans engine: refresh to change \d+ .*1 changed CVEs/.test(l) &&
+        Date.parse(l.split(' ')[0]) >= importedAt - 1000);
+      for (let i = 0; ![a, b, c].every(refreshed); i++) {
+        assert.ok(i < 100, `every instance's engine refreshed within 5 s (the notification plus the refresh itself):\n${[a, b, c].map((x) =>
+          x.stderr.split('\n').filter((l) => /vans (engine|serve)/.test(l)).join('\n')).join('\n--\n')}`);
+        await sleep(50);
+      }
+      assert.equal(pgCluster.psql("SELECT COUNT(*) FROM findings WHERE cve_id = 'CVE-2099-0001'", dbName(p.db)), '1');
+      assert.equal(pgCluster.psql('SELECT COUNT(*) FROM finding_events', dbName(p.db)), '1',
+        'three engines refreshing at once record the new finding once');
+
+      // the server restarts: the listeners reconnect by themselves and hear the next import
+      const listening = (x) => x.stderr.split('\n').filter((l) => l.includes('postgres: listening on vans_kb')).length;
+      const before = [a, b, c].map(listening);
+      pgCluster.restart();
+      for (let i = 0; [a, b, c].some((x, k) => listening(x) <= before[k]); i++) {
+        assert.ok(i < 200, 'every listener reconnected within 10 s of the restart');
+        await sleep(50);
+      }
+      await sleep(1100);
+      const again = Date.now();
+      const kevFile = path.join(p.dir, 'kev.json');
+      writeFileSync(kevFile, JSON.stringify({ title: 'CISA KEV', catalogVersion: '2025.01.01',
+        dateReleased: '2025-01-01T00:00:00.000Z', count: 1, vulnerabilities: [{ cveID: 'CVE-2099-0001',
+          vendorProject: 'Microsoft', product: 'Edge', vulnerabilityName: 'Edge flaw', dateAdded: '2025-01-01',
+          shortDescription: 'A flaw.', requiredAction: 'Apply updates.', dueDate: '2025-01-22',
+          knownRansomwareCampaignUse: 'Unknown', notes: '', cwes: [] }] }));
+      const k = await runVansAsync(['--db', p.db, 'feed', 'import', 'kev', kevFile]);
+      assert.equal(k.status, 0, k.stderr);
+      await waitHeard([a, b, c], again, 'the import after the restart');
       const metrics = await (await fetch(b.url + '/metrics')).text();
       assert.ok(Number(metrics.match(/^vans_db_listen_wakeups_total (\d+)$/m)[1]) >= 2, 'b counts the notifications');
     } finally {

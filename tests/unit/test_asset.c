@@ -20,6 +20,7 @@
 #include "store/db.h"
 #include "vans/asset.h"
 #include "vans/intake/intake.h"
+#include "vans/upload_api.h"
 
 struct fixture {
 	char dir[64];
@@ -408,6 +409,45 @@ static void ten_thousand_rows(void **state)
 	buf_free(&csv);
 }
 
+static void upload_api_bodies(void **state)
+{
+	struct fixture *f = *state;
+	struct upload_api_body body;
+	char err[200];
+	const char *v2 = "{\"api_key\":\"KEY\",\"data\":[{\"oid\":\"1\",\"orgName\":\"x\",\"identifier\":\"h\","
+			 "\"assetGroupCode\":\"g\",\"assetName\":\"Microsoft Access 2016\",\"brand\":\"Microsoft\","
+			 "\"version\":\"16\",\"cpe\":\"N/A\",\"cpeName\":\"N/A\"},{\"oid\":\"1\"},"
+			 "{\"oid\":\"1\",\"orgName\":\"x\",\"identifier\":1,\"assetGroupCode\":\"g\",\"assetName\":\"n\","
+			 "\"brand\":\"\",\"version\":\"\",\"cpe\":\"\",\"cpeName\":\"\"},7]}";
+	assert_int_equal(upload_api_parse(UPLOAD_API_V2, v2, strlen(v2), &f->a, &body, err, sizeof err), 0);
+	assert_int_equal(body.api_key_len, 3);
+	assert_memory_equal(body.api_key, "KEY", 3);
+	assert_int_equal(body.n_items, 4);
+	assert_null(body.items[0].reason);
+	assert_string_equal(body.items[0].oid, "1");
+	assert_string_equal(body.items[0].rec.value[ASSET_FIELD_NAME], "Microsoft Access 2016");
+	assert_string_equal(body.items[0].rec.value[ASSET_FIELD_GROUP], "g");
+	assert_string_equal(body.items[1].reason, "orgName is missing (every field is required; \"N/A\" when unknown)");
+	assert_string_equal(body.items[2].reason, "identifier is not a string");
+	assert_string_equal(body.items[3].reason, "the item is not a JSON object");
+	assert_int_equal(body.items[3].rec.line, 4);
+	/* v1 names, and its category checked */
+	const char *v1 = "{\"api_key\":\"K\",\"data\":[{\"oid\":\"1\",\"unit_name\":\"u\",\"asset_number\":\"a\","
+			 "\"product_name\":\"nginx\",\"product_vendor\":\"F5\",\"product_version\":\"1.25.3\","
+			 "\"category\":\"firmware\",\"cpe23\":\"\",\"product_cpename\":\"\"}]}";
+	assert_int_equal(upload_api_parse(UPLOAD_API_V1, v1, strlen(v1), &f->a, &body, err, sizeof err), 0);
+	assert_string_equal(body.items[0].reason, "category is \"software\" or \"hardware\"");
+	/* the envelope: the key is read even when data is wrong */
+	const char *bad = "{\"api_key\":\"K\",\"data\":{}}";
+	assert_int_equal(upload_api_parse(UPLOAD_API_V2, bad, strlen(bad), &f->a, &body, err, sizeof err), -1);
+	assert_non_null(body.api_key);
+	assert_non_null(strstr(err, "data"));
+	assert_int_equal(upload_api_parse(UPLOAD_API_V2, "[1]", 3, &f->a, &body, err, sizeof err), -1);
+	assert_null(body.api_key);
+	assert_int_equal(upload_api_parse(UPLOAD_API_V2, "{", 1, &f->a, &body, err, sizeof err), -1);
+	assert_non_null(strstr(err, "not JSON"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -419,6 +459,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(candidates_from_the_dictionary, setup, teardown),
 		cmocka_unit_test_setup_teardown(templates, setup, teardown),
 		cmocka_unit_test_setup_teardown(ten_thousand_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(upload_api_bodies, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,7 +78,15 @@ void page_asset_upload_post(struct request *r, struct response *w)
 	const char *group = req_form(r, "group");
 	if (group && !*group)
 		group = NULL;
-	struct intake_opts opts = { .mode = keep ? INTAKE_KEEP_VALID : INTAKE_ALL_OR_NOTHING, .group_code = group };
+	/* SBOM components have no category of their own: the one chosen (資通系統資產 by default) */
+	const char *cat = req_form(r, "category");
+	enum asset_category category = ASSET_CATEGORY_SYSTEM;
+	if (cat && !strcmp(cat, "pc"))
+		category = ASSET_CATEGORY_ENDPOINT;
+	else if (cat && *cat)
+		category = asset_category_parse(cat, strlen(cat));
+	struct intake_opts opts = { .mode = keep ? INTAKE_KEEP_VALID : INTAKE_ALL_OR_NOTHING, .group_code = group,
+				    .category = category };
 	struct asset_batch b;
 	intake_read(file->data, file->len, &opts, &b);
 	struct asset_intake in = { .org_id = r->user.org_id, .account_id = r->user.account_id, .source = source_of(fmt),
