@@ -1,90 +1,54 @@
-/* A4 form with cairo's PDF surface: a title, a bordered table of the applicant's details,
+/* A4 form drawn with core/pdf.h: a title, a bordered table of the applicant's details,
  * the permission applied for, signature and seal boxes, and the notes on where it goes. */
 #include "identity/form_pdf.h"
 
-#include <cairo-pdf.h>
+#include "core/pdf.h"
+
 #include <stdbool.h>
 #include <stdio.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
-#define PAGE_W 595.0
-#define PAGE_H 842.0
+#define PAGE_W PDF_A4_W
+#define PAGE_H PDF_A4_H
 #define MARGIN 48.0
-#define FONT "Noto Sans CJK TC"
 
-static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
+static void box(struct pdf *cr, double x, double y, double w, double h)
 {
-	return buf_append(closure, data, length) == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-/* Draws text in a box of width w at (x, y); returns the height used. */
-static double text(cairo_t *cr, double x, double y, double w, const char *s, double size, bool bold,
-		   PangoAlignment align)
-{
-	PangoLayout *l = pango_cairo_create_layout(cr);
-	PangoFontDescription *fd = pango_font_description_from_string(FONT);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(l, fd);
-	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, s ? s : "", -1);
-	int pw, ph;
-	pango_layout_get_pixel_size(l, &pw, &ph);
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, l);
-	pango_font_description_free(fd);
-	g_object_unref(l);
-	return ph;
-}
-
-static void box(cairo_t *cr, double x, double y, double w, double h)
-{
-	cairo_rectangle(cr, x, y, w, h);
-	cairo_stroke(cr);
+	pdf_stroke_rect(cr, x, y, w, h);
 }
 
 /* A table row: label cell (shaded) and value cell; returns the row height. */
-static double row(cairo_t *cr, double y, const char *label, const char *value, double lx, double lw, double vw)
+static double row(struct pdf *cr, double y, const char *label, const char *value, double lx, double lw, double vw)
 {
 	double h = 30;
-	cairo_set_source_rgb(cr, 0.93, 0.95, 0.97);
-	cairo_rectangle(cr, lx, y, lw, h);
-	cairo_fill(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
+	pdf_color(cr, 0.93, 0.95, 0.97);
+	pdf_fill_rect(cr, lx, y, lw, h);
+	pdf_color(cr, 0, 0, 0);
 	box(cr, lx, y, lw, h);
 	box(cr, lx + lw, y, vw, h);
-	text(cr, lx + 6, y + 7, lw - 12, label, 11, true, PANGO_ALIGN_LEFT);
-	text(cr, lx + lw + 8, y + 7, vw - 16, value && *value ? value : " ", 11, false, PANGO_ALIGN_LEFT);
+	pdf_text(cr, lx + 6, y + 7, lw - 12, label, 11, true, PDF_LEFT);
+	pdf_text(cr, lx + lw + 8, y + 7, vw - 16, value && *value ? value : " ", 11, false, PDF_LEFT);
 	return h;
 }
 
 enum err form_pdf_write(const struct form_fields *f, struct buf *out)
 {
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-				       "資通安全弱點通報系統(VANS系統)機關管理者帳號申請(異動)單");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vans");
-	cairo_t *cr = cairo_create(surface);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_set_line_width(cr, 0.8);
+	struct pdf *cr = pdf_new(out, PAGE_W, PAGE_H, "資通安全弱點通報系統(VANS系統)機關管理者帳號申請(異動)單");
 	double w = PAGE_W - 2 * MARGIN, y = MARGIN;
-	y += text(cr, MARGIN, y, w, "資通安全弱點通報系統(VANS系統)", 17, true, PANGO_ALIGN_CENTER);
-	y += text(cr, MARGIN, y + 2, w, "機關管理者帳號申請(異動)單", 17, true, PANGO_ALIGN_CENTER) + 10;
+	y += pdf_text(cr, MARGIN, y, w, "資通安全弱點通報系統(VANS系統)", 17, true, PDF_CENTER);
+	y += pdf_text(cr, MARGIN, y + 2, w, "機關管理者帳號申請(異動)單", 17, true, PDF_CENTER) + 10;
 	char ref[160];
 	snprintf(ref, sizeof ref, "申請編號：%s　　填表日期：%s", f->reference ? f->reference : "",
 		 f->date ? f->date : "");
-	y += text(cr, MARGIN, y, w, ref, 10, false, PANGO_ALIGN_RIGHT) + 6;
+	y += pdf_text(cr, MARGIN, y, w, ref, 10, false, PDF_RIGHT) + 6;
 
 	double lw = 130, vw = w - lw;
-	y += text(cr, MARGIN, y, w, "一、機關資料", 12, true, PANGO_ALIGN_LEFT) + 4;
+	y += pdf_text(cr, MARGIN, y, w, "一、機關資料", 12, true, PDF_LEFT) + 4;
 	y += row(cr, y, "機關名稱", f->org_name, MARGIN, lw, vw);
 	y += row(cr, y, "機關 OID／統一編號", f->org_identifier, MARGIN, lw, vw);
 	y += row(cr, y, "資安責任等級", f->org_level, MARGIN, lw, vw) + 12;
 
-	y += text(cr, MARGIN, y, w, "二、申請人資料", 12, true, PANGO_ALIGN_LEFT) + 4;
+	y += pdf_text(cr, MARGIN, y, w, "二、申請人資料", 12, true, PDF_LEFT) + 4;
 	y += row(cr, y, "姓名", f->name, MARGIN, lw, vw);
 	y += row(cr, y, "帳號", f->username, MARGIN, lw, vw);
 	y += row(cr, y, "職稱", f->title, MARGIN, lw, vw);
@@ -98,33 +62,28 @@ enum err form_pdf_write(const struct form_fields *f, struct buf *out)
 	y += row(cr, y, "傳真", f->fax, MARGIN, lw, vw);
 	y += row(cr, y, "地址", f->address, MARGIN, lw, vw) + 12;
 
-	y += text(cr, MARGIN, y, w, "三、申請權限", 12, true, PANGO_ALIGN_LEFT) + 4;
+	y += pdf_text(cr, MARGIN, y, w, "三、申請權限", 12, true, PDF_LEFT) + 4;
 	char perm[128];
 	snprintf(perm, sizeof perm, "☑ %s（用於審核機關內人員之一般權限申請）", f->permission ? f->permission : "機關管理者");
 	y += row(cr, y, "資通安全弱點通報系統", perm, MARGIN, lw, vw) + 12;
 
-	y += text(cr, MARGIN, y, w, "四、簽章", 12, true, PANGO_ALIGN_LEFT) + 4;
+	y += pdf_text(cr, MARGIN, y, w, "四、簽章", 12, true, PDF_LEFT) + 4;
 	double cw = w / 3, ch = 96;
 	static const char *const heads[3] = { "申請人簽章", "單位主管簽章", "機關首長或授權人核章（機關印信）" };
 	for (int i = 0; i < 3; i++) {
 		box(cr, MARGIN + i * cw, y, cw, 24);
 		box(cr, MARGIN + i * cw, y + 24, cw, ch);
-		text(cr, MARGIN + i * cw + 4, y + 5, cw - 8, heads[i], 9.5, true, PANGO_ALIGN_CENTER);
+		pdf_text(cr, MARGIN + i * cw + 4, y + 5, cw - 8, heads[i], 9.5, true, PDF_CENTER);
 	}
 	y += 24 + ch + 14;
 
-	y += text(cr, MARGIN, y, w, "備註", 11, true, PANGO_ALIGN_LEFT) + 2;
-	text(cr, MARGIN, y, w,
+	y += pdf_text(cr, MARGIN, y, w, "備註", 11, true, PDF_LEFT) + 2;
+	pdf_text(cr, MARGIN, y, w,
 	     "1. 本申請單由 vans 依申請人於「個人帳號管理／權限異動申請」填寫之資料產生，請勿自行修改內容。\n"
 	     "2. 請申請人簽章，並經單位主管及機關首長（或授權人）核章後，掃描為 PDF 或圖檔，"
 	     "於 vans「個人帳號管理／權限異動申請」上傳；平台管理者審核後以電子郵件通知結果。\n"
 	     "3. 機關管理者用於審核機關內人員之一般權限申請；若欲執行系統服務功能，請另申請一般權限。\n"
 	     "4. 資安責任等級為 D、E 級之機關不得自行申請，請來信服務信箱，由平台管理者開通。",
-	     9.5, false, PANGO_ALIGN_LEFT);
-	cairo_show_page(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	cairo_status_t st = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	return st == CAIRO_STATUS_SUCCESS ? ERR_OK : ERR_IO;
+	     9.5, false, PDF_LEFT);
+	return pdf_finish(cr);
 }

@@ -1,6 +1,6 @@
 /* The pre-filled application form for the organisation-administrator permission
  * (資通安全弱點通報系統(VANS系統)機關管理者帳號申請(異動)單) as a PDF in Traditional
- * Chinese, drawn with cairo and pango (included by form_pdf.c only) in Noto Sans CJK. */
+ * Chinese, drawn with core/pdf.h (cairo and pango) in Noto Sans CJK. */
 #ifndef VANS_IDENTITY_FORM_PDF_H
 #define VANS_IDENTITY_FORM_PDF_H
 
