@@ -6,6 +6,7 @@
 #include "kb/import.h"
 #include "identity/totp.h"
 #include "outbox/outbox.h"
+#include "vans/notice.h"
 #include "store/db.h"
 #include "web/app.h"
 #include "web/server.h"
@@ -56,7 +57,13 @@ int cli_serve(int argc, char **argv)
 		fprintf(stderr, "vans serve: cannot start the outbox sender\n");
 		return 1;
 	}
+	if (notice_start(&cli_config) < 0) {
+		fprintf(stderr, "vans serve: cannot start the notice dispatcher\n");
+		outbox_stop();
+		return 1;
+	}
 	int rc = web_serve(&cli_config);
+	notice_stop();
 	outbox_stop();
 	web_app_free();
 	return rc;
