@@ -395,7 +395,7 @@ static enum err run_digests(struct db *db, const struct config *cfg, int64_t now
 	db_reset(s);
 	enum err e = ERR_OK;
 	for (size_t i = 0; i < n && e == ERR_OK; i++) {
-		/* a user who chose 'immediate' or 'off' since gets (or drops) what waits at once */
+		/* a user who switched to 'immediate' or 'off' is served (or dropped) at once */
 		bool due = strcmp(w[i].pref, "daily") || now >= notice_digest_due(w[i].last, w[i].oldest);
 		if (due && (e = send_digest(db, cfg, &w[i], now, res)) != ERR_OK)
 			fail(db, "a digest", err, errlen);

@@ -35,6 +35,10 @@ const TABLE = {
   'POST /api/v1/org/apikeys/{id}/revoke': 'ab',
   'GET /cves': '*', 'GET /cves/{id}': '*', 'GET /api/v1/cves': '*', 'GET /api/v1/cves/{id}': '*',
   'GET /admin/feeds': 'o', 'POST /admin/feeds/sync': 'o', 'GET /api/v1/admin/feeds': 'o',
+  'GET /notifications': 'uabo', 'POST /notifications/read-all': 'uabo', 'POST /notifications/{id}/read': 'uabo',
+  'GET /notifications/preferences': 'uabo', 'POST /notifications/preferences': 'uabo',
+  'GET /org/webhook': 'ab', 'POST /org/webhook': 'ab', 'POST /org/webhook/secret': 'ab',
+  'POST /org/webhook/disable': 'ab', 'POST /org/webhook/test': 'ab',
 };
 
 // Every route the server has, from the route files themselves.
