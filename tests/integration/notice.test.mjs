@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { runVansAsync, dbEngine, pgCluster } from '../lib/vans.mjs';
-import { startPlatform, waitMail } from '../lib/identity.mjs';
+import { runVansAsync, dbEngine, pgCluster, Client } from '../lib/vans.mjs';
+import { startPlatform, waitMail, setUp, signIn, submit, PASSWORD } from '../lib/identity.mjs';
 
 const OID_A = '2.16.886.101.20003', UBN_B = '04595257';
 let p;
@@ -183,6 +183,69 @@ test('two `vans notice run` at once tell each finding exactly once', async (t) =
     await waitMail(p.smtp, 'user-b2@demo.com.tw', { n: before + batches, ms: 30000 });
     await sleep(1000);
     assert.equal(p.smtp.messages().filter((m) => m.to === 'user-b2@demo.com.tw').length, before + batches);
+  } finally {
+    await hook.close();
+  }
+});
+
+test('the pages: notifications with the unread count in the header, mark read, e-mail choice, the webhook', async () => {
+  await setUp(p, 'adminA01');
+  await setUp(p, 'adminB01');
+  const a = await signIn(p, 'adminA01', PASSWORD, { email: 'admin-a@ey.gov.tw' });
+  const b = await signIn(p, 'adminB01', PASSWORD, { email: 'admin-b@demo.com.tw' });
+  const unread = (html) => Number(html.match(/class="header-count"[^>]*>(\d+)</)?.[1] ?? 0);
+  let html = await (await a.get('/notifications')).text();
+  const mine = Number(sql(`SELECT COUNT(*) FROM notifications WHERE account_id = (SELECT id FROM accounts WHERE username = 'adminA01')`));
+  assert.ok(mine >= 2);
+  assert.equal(unread(html), mine, 'the header counts the unread notifications');
+  assert.match(html, /CVE-2099-10/);
+  assert.match(html, /Microsoft Exchange Server/);
+  assert.match(html, /其中 2 項需立即處理/);
+  assert.doesNotMatch(html, /Secret Product B|Other Org Product|CVE-2098-/, 'nothing of B');
+  const htmlB = await (await b.get('/notifications')).text();
+  assert.match(htmlB, /Secret Product B/);
+  assert.doesNotMatch(htmlB, /Apache Log4j|Microsoft Exchange|CVE-2099-10/, 'nothing of A');
+  // mark one read, then all; another person's notification is not found
+  const id = html.match(/action="\/notifications\/(\d+)\/read"/)[1];
+  const token = Client.csrfFrom(html);
+  assert.equal((await b.post(`/notifications/${id}/read`, { _csrf: Client.csrfFrom(htmlB) })).status, 404);
+  assert.equal((await a.post(`/notifications/${id}/read`, { _csrf: token })).status, 303);
+  html = await (await a.get('/notifications')).text();
+  assert.equal(unread(html), mine - 1);
+  assert.equal((await a.post('/notifications/read-all', { _csrf: token })).status, 303);
+  html = await (await a.get('/notifications')).text();
+  assert.equal(unread(html), 0);
+  assert.match(html, /所有通知已標示為已讀/);
+  // e-mail choice
+  html = await (await a.get('/notifications/preferences')).text();
+  assert.match(html, /id="pref-daily" name="email" value="daily" checked/);
+  assert.equal((await submit(a, '/notifications/preferences', { email: 'immediate' })).status, 303);
+  assert.match(await (await a.get('/notifications/preferences')).text(), /value="immediate" checked/);
+  assert.equal(sql(`SELECT email FROM notice_prefs WHERE account_id = (SELECT id FROM accounts WHERE username = 'adminA01')`), 'immediate');
+  assert.equal((await submit(a, '/notifications/preferences', { email: 'weekly' })).status, 422);
+  // the webhook: a new secret is shown once, the test delivery is signed with it
+  const hook = await receiver();
+  try {
+    assert.equal((await submit(a, '/org/webhook', { url: 'ftp://example.test/x' })).status, 422);
+    assert.equal((await submit(a, '/org/webhook', { url: hook.url })).status, 303);
+    html = await (await a.get('/org/webhook')).text();
+    assert.match(html, /id="webhook-status">啟用中</);
+    let res = await submit(a, '/org/webhook', {}, '/org/webhook/secret');
+    assert.equal(res.status, 201);
+    const secret = (await res.text()).match(/id="new-secret">([0-9a-f]{64})</)[1];
+    html = await (await a.get('/org/webhook')).text();
+    assert.doesNotMatch(html, new RegExp(secret), 'shown once only');
+    assert.equal((await submit(a, '/org/webhook', {}, '/org/webhook/test')).status, 303);
+    await until(() => hook.got.length >= 1);
+    const d = hook.got[0];
+    assert.equal(d.headers['x-vans-signature'], 'sha256=' + createHmac('sha256', secret).update(d.body).digest('hex'));
+    const body = JSON.parse(d.body.toString('utf8'));
+    assert.equal(body.event, 'vans.test');
+    assert.equal(body.organisation.identifier, OID_A);
+    assert.equal((await submit(a, '/org/webhook', {}, '/org/webhook/disable')).status, 303);
+    assert.match(await (await a.get('/org/webhook')).text(), /id="webhook-status">已停用</);
+    // B's administrator sees B's own webhook, never A's
+    assert.match(await (await b.get('/org/webhook')).text(), /id="webhook-status">啟用中</);
   } finally {
     await hook.close();
   }
