@@ -34,7 +34,7 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "vans notice run: %s\n", err);
 		return 1;
 	}
-	printf("%d notices for %d organisations: %d notifications, %d mails, %d put in digests, %d digests, "
+	printf("%d notices in %d organisation batches: %d notifications, %d mails, %d put in digests, %d digests, "
 	       "%d webhooks\n",
 	       r.notices, r.orgs, r.notifications, r.mails, r.digest_items, r.digests, r.webhooks);
 	return 0;

@@ -436,7 +436,7 @@ static void *dispatcher(void *arg)
 			if (notice_run(db, thread_cfg, clock_now_unix(), &res, err, sizeof err) != ERR_OK)
 				log_warn("%s", err);
 			else if (res.notices || res.digests)
-				log_info("notices: %d notices for %d organisations: %d notifications, %d mails, "
+				log_info("notices: %d notices in %d organisation batches: %d notifications, %d mails, "
 					 "%d for digests, %d digests, %d webhooks",
 					 res.notices, res.orgs, res.notifications, res.mails, res.digest_items, res.digests,
 					 res.webhooks);

@@ -17,7 +17,7 @@
 struct db;
 
 #define NOTICE_DIGEST_PERIOD (24 * 3600)
-#define NOTICE_BATCH 500              /* pending notices claimed per transaction */
+#define NOTICE_BATCH 1000             /* pending notices claimed per transaction */
 #define NOTICE_MAIL_MAX_ITEMS 200     /* findings listed in one mail; the rest are counted */
 
 /* ---- the dispatcher ---- */
@@ -54,7 +54,7 @@ struct notice_item {
 	const char *identifier, *asset, *vendor, *version, *cpe;
 };
 
-/* Urgent first, then by CVSS (highest first), then by CVE. */
+/* Urgent first (KEV before critical), then by CVSS (highest first), then by CVE. */
 void notice_items_sort(struct notice_item *items, size_t n);
 /* True when an item must go at once: flagged urgent, in KEV, or of critical severity. */
 bool notice_item_urgent(const struct notice_item *it);

@@ -21,6 +21,8 @@ static int by_urgency(const void *pa, const void *pb)
 	bool ua = notice_item_urgent(a), ub = notice_item_urgent(b);
 	if (ua != ub)
 		return ua ? -1 : 1;
+	if (a->kev != b->kev) /* known exploited before merely critical */
+		return a->kev ? -1 : 1;
 	if (a->cvss != b->cvss)
 		return a->cvss > b->cvss ? -1 : 1;
 	int c = strcmp(a->cve ? a->cve : "", b->cve ? b->cve : "");
@@ -100,7 +102,8 @@ static void list_items(struct buf *b, const char *base_url, const struct notice_
 			buf_printf(b, zh ? " · KEV 修補期限 %s" : " · KEV due %s", *it->kev_due ? it->kev_due : "-");
 		buf_puts(b, zh ? "\n   資產：" : "\n   Asset: ");
 		asset_label(b, it);
-		buf_printf(b, zh ? "（識別碼 %s）" : " (identifier %s)", it->identifier);
+		if (*it->identifier)
+			buf_printf(b, zh ? "（識別碼 %s）" : " (identifier %s)", it->identifier);
 		if (*it->cpe)
 			buf_printf(b, "\n   CPE: %s", it->cpe);
 		buf_printf(b, zh ? "\n   原因：%s\n" : "\n   Reason: %s\n", zh ? reason_zh(it->reason) : reason_en(it->reason));

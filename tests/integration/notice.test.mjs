@@ -48,7 +48,7 @@ function findings({ org, asset, vendor, version, prefix, n, severity, kev = fals
 async function noticeRun(now) {
   const r = await runVansAsync(['--db', p.db, 'notice', 'run', ...(now ? ['--now', now] : [])], { env: p.env });
   assert.equal(r.status, 0, r.stderr);
-  const m = r.stdout.match(/^(\d+) notices for (\d+) organisations: (\d+) notifications, (\d+) mails, (\d+) put in digests, (\d+) digests, (\d+) webhooks/);
+  const m = r.stdout.match(/^(\d+) notices in (\d+) organisation batches: (\d+) notifications, (\d+) mails, (\d+) put in digests, (\d+) digests, (\d+) webhooks/);
   assert.ok(m, r.stdout);
   const [notices, orgs, notifications, mails, digestItems, digests, webhooks] = m.slice(1).map(Number);
   return { notices, orgs, notifications, mails, digestItems, digests, webhooks };

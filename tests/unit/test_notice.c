@@ -65,8 +65,8 @@ static void urgent_items_come_first_then_by_score(void **state)
 	assert_true(notice_item_urgent(&it[2]));
 	assert_true(notice_item_urgent(&it[3]));
 	notice_items_sort(it, 5);
-	assert_int_equal(it[0].finding_id, 4);
-	assert_int_equal(it[1].finding_id, 3);
+	assert_int_equal(it[0].finding_id, 3);   /* KEV before critical */
+	assert_int_equal(it[1].finding_id, 4);
 	assert_int_equal(it[2].finding_id, 2);
 	assert_int_equal(it[3].finding_id, 1);
 	assert_int_equal(it[4].finding_id, 5);
@@ -357,7 +357,7 @@ static void two_dispatchers_claim_each_notice_once(void **state)
 			  "VALUES (1, 'immediate'), (5, 'immediate') ON CONFLICT (account_id) DO UPDATE SET email = 'immediate'",
 		     NULL, NULL, NULL);
 	sqlite3_exec(raw, "BEGIN", NULL, NULL, NULL);
-	for (int i = 0; i < 1200; i++)
+	for (int i = 0; i < 2400; i++)
 		sqlite3_exec(raw, "INSERT INTO notice_pending (org_id, finding_id, reason, urgent, created_at) "
 				  "VALUES (2, 5, 'changed', 0, 0)", NULL, NULL, NULL);
 	sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL);
@@ -370,9 +370,9 @@ static void two_dispatchers_claim_each_notice_once(void **state)
 		pthread_join(t[i], NULL);
 	assert_int_equal(x[0].e, ERR_OK);
 	assert_int_equal(x[1].e, ERR_OK);
-	assert_int_equal(x[0].r.notices + x[1].r.notices, 1205);
+	assert_int_equal(x[0].r.notices + x[1].r.notices, 2405);
 	assert_int_equal(count(&f, "SELECT COUNT(*) FROM notice_pending WHERE sent_at IS NULL"), 0);
-	/* batches of 500: userb gets one mail per batch holding B's notices, never one twice */
+	/* batches of 1000: userb gets one mail per batch holding B's notices, never one twice */
 	int64_t mails = count(&f, "SELECT COUNT(*) FROM outbox WHERE recipient = 'userb@b.test'");
 	assert_int_equal(mails, x[0].r.orgs + x[1].r.orgs - 1 /* A's batch */);
 	fx_close(&f);
