@@ -111,6 +111,19 @@ static void mail_is_chinese_then_english_and_marks_urgent(void **state)
 	buf_free(&b);
 }
 
+static void webhook_urls_are_http_without_spaces(void **state)
+{
+	(void)state;
+	assert_true(notice_webhook_url_valid("https://soc.example.gov.tw/hooks/vans"));
+	assert_true(notice_webhook_url_valid("http://127.0.0.1:8443/x?y=1"));
+	assert_false(notice_webhook_url_valid("ftp://example.test/x"));
+	assert_false(notice_webhook_url_valid("https://"));
+	assert_false(notice_webhook_url_valid("https:///path"));
+	assert_false(notice_webhook_url_valid("https://a.test/x y"));
+	assert_false(notice_webhook_url_valid("https://a.test/\r\nX-Evil: 1"));
+	assert_false(notice_webhook_url_valid(NULL));
+}
+
 static void digest_is_due_a_day_after_the_last(void **state)
 {
 	(void)state;
@@ -386,6 +399,7 @@ int main(void)
 		cmocka_unit_test(webhook_signature_is_hmac_sha256_hex),
 		cmocka_unit_test(urgent_items_come_first_then_by_score),
 		cmocka_unit_test(mail_is_chinese_then_english_and_marks_urgent),
+		cmocka_unit_test(webhook_urls_are_http_without_spaces),
 		cmocka_unit_test(digest_is_due_a_day_after_the_last),
 		cmocka_unit_test(dispatcher_tells_each_organisation_its_own_by_choice),
 		cmocka_unit_test(two_dispatchers_claim_each_notice_once),
