@@ -70,7 +70,7 @@ void notice_mail_compose(struct arena *a, enum notice_mail_kind kind, const char
 void notice_webhook_json(struct buf *out, const char *base_url, const char *org_identifier, const char *org_name,
 			 int64_t now, const struct notice_item *items, size_t n, bool test);
 /* The in-app notification's body: one line per item, "urgent TAB cve TAB severity TAB asset
- * TAB finding id" (the page renders it in the reader's language). */
+ * TAB finding id TAB reason" (the page renders it in the reader's language). */
 void notice_notification_body(struct buf *out, const struct notice_item *items, size_t n);
 
 /* When a user's next digest may leave: 24 h after the last one, or after the oldest waiting

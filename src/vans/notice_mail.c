@@ -214,8 +214,8 @@ void notice_notification_body(struct buf *out, const struct notice_item *items, 
 		for (size_t k = 0; k < label.len; k++)
 			if (label.data[k] == '\t' || label.data[k] == '\n' || label.data[k] == '\r')
 				label.data[k] = ' ';
-		buf_printf(out, "%d\t%s\t%s\t%s\t%lld\n", notice_item_urgent(it), it->cve, it->severity,
-			   label.data ? label.data : "", (long long)it->finding_id);
+		buf_printf(out, "%d\t%s\t%s\t%s\t%lld\t%s\n", notice_item_urgent(it), it->cve, it->severity,
+			   label.data ? label.data : "", (long long)it->finding_id, it->reason);
 		buf_free(&label);
 	}
 }

@@ -47,7 +47,8 @@ static const char *severity_key(const char *s)
 	return "notice.sev.none";
 }
 
-/* The body's lines (urgent TAB cve TAB severity TAB asset TAB finding id) as list items. */
+/* The body's lines (urgent TAB cve TAB severity TAB asset TAB finding id [TAB reason]) as
+ * list items. */
 static struct val *lines(struct request *r, const char *body, size_t *n, size_t *urgent)
 {
 	struct arena *a = &r->arena;
@@ -56,10 +57,10 @@ static struct val *lines(struct request *r, const char *body, size_t *n, size_t 
 	for (const char *p = body; *p;) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
-		const char *f[5];
-		size_t fl[5], k = 0;
+		const char *f[6];
+		size_t fl[6], k = 0;
 		const char *q = p;
-		while (k < 5) {
+		while (k < 6) {
 			const char *tab = memchr(q, '\t', (size_t)(p + len - q));
 			f[k] = q;
 			fl[k] = tab ? (size_t)(tab - q) : (size_t)(p + len - q);
@@ -68,7 +69,7 @@ static struct val *lines(struct request *r, const char *body, size_t *n, size_t 
 				break;
 			q = tab + 1;
 		}
-		if (k == 5) {
+		if (k >= 5) {
 			struct val *o = val_obj(a);
 			bool u = fl[0] == 1 && f[0][0] == '1';
 			val_set_bool(a, o, "urgent", u);
@@ -77,6 +78,11 @@ static struct val *lines(struct request *r, const char *body, size_t *n, size_t 
 			val_set(a, o, "severity", val_str_static(a, i18n_get(r->lang, severity_key(sev))));
 			val_set(a, o, "asset", val_strn(a, f[3], fl[3]));
 			val_set_str(a, o, "href", arena_printf(a, "/findings/%.*s", (int)fl[4], f[4]));
+			const char *reason = k == 6 ? arena_strndup(a, f[5], fl[5]) : "new";
+			bool known = !strcmp(reason, "reactivated") || !strcmp(reason, "kev") || !strcmp(reason, "changed");
+			val_set(a, o, "reason",
+				val_str_static(a, i18n_get(r->lang, known ? arena_printf(a, "notice.reason.%s", reason)
+									  : "notice.reason.new")));
 			val_push(a, list, o);
 			(*n)++;
 			*urgent += u;
