@@ -7,6 +7,7 @@
 #include "kb/import.h"
 #include "kb/nvd_sync.h"
 #include "net/http_client.h"
+#include "vans/engine.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -76,14 +77,34 @@ static const struct {
 	const char *feed;
 	import_fn fn;
 	int many;             /* takes several files */
+	int changes_findings; /* findings are refreshed after it */
 } importers[] = {
-	{ "nvd", kb_import_nvd_file, 1 },
-	{ "cve5", import_cve5, 1 },
-	{ "kev", kb_import_kev_file, 0 },
-	{ "epss", kb_import_epss_file, 0 },
-	{ "cpedict", kb_import_cpedict_file, 0 },
+	{ "nvd", kb_import_nvd_file, 1, 1 },
+	{ "cve5", import_cve5, 1, 1 },
+	{ "kev", kb_import_kev_file, 0, 1 },
+	{ "epss", kb_import_epss_file, 0, 0 },
+	{ "cpedict", kb_import_cpedict_file, 0, 0 },
 };
 #define N_IMPORTERS (sizeof importers / sizeof importers[0])
+
+/* Findings follow the knowledge base: only the CVEs that changed are matched again (nothing
+ * at all without assets). A failure here leaves the import stored; the next refresh (or
+ * `vans serve`) catches up. */
+static void refresh_findings(struct db *db, const char *cmd)
+{
+	struct vans_match_summary sum;
+	char err[1024] = "", text[512];
+	uint64_t t0 = clock_mono_ns();
+	if (vans_engine_refresh(db, &sum, err, sizeof err) != ERR_OK) {
+		fprintf(stderr, "%s: the import is stored, but findings could not be updated: %s\n", cmd, err);
+		return;
+	}
+	if (sum.no_assets)
+		return;
+	vans_match_summary_format(&sum, text, sizeof text);
+	printf("findings (to change %lld, %.1f s): %s\n", (long long)sum.cve_seq, (double)(clock_mono_ns() - t0) / 1e9,
+	       text);
+}
 
 static int import_files(struct db *db, size_t which, int nfiles, char **files)
 {
@@ -118,6 +139,8 @@ static int import_files(struct db *db, size_t which, int nfiles, char **files)
 		else
 			printf("%.1f s\n", st.seconds);
 	}
+	if (failed < nfiles && importers[which].changes_findings)
+		refresh_findings(db, "vans feed import");
 	return failed ? 1 : 0;
 }
 
@@ -207,6 +230,7 @@ static int sync_nvd(struct db *db, int argc, char **argv)
 		return 1;
 	}
 	printf("NVD API: %s\n", summary);
+	refresh_findings(db, "vans feed sync nvd");
 	return 0;
 }
 

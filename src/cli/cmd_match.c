@@ -1,9 +1,12 @@
 /* `vans match`: which stored CVEs apply to a host with the given CPEs (--cpe), or to each
- * CPE of a file as a host of its own (--cpe-file); the output forms are a contract other
- * tools rely on (docs/matching.md). */
+ * CPE of a file as a host of its own (--cpe-file), or re-matching an organisation's assets
+ * into findings (--org); the output forms are a contract other tools rely on (docs/matching.md). */
 #include "cli/cli.h"
 #include "cli/cmd_match.h"
+#include "core/clock.h"
+#include "identity/org.h"
 #include "store/db.h"
+#include "vans/engine.h"
 #include "vans/match.h"
 
 #include <stdio.h>
@@ -25,6 +28,9 @@ static void usage(FILE *f)
 		   "           the CVE IDs that apply to one host with these CPEs, one per line, sorted\n"
 		   "       vans match --cpe-file FILE [--explain]\n"
 		   "           each line of FILE (- for stdin) a host with that one CPE: CPE<TAB>CVE-ID lines\n"
+		   "       vans match --org ID\n"
+		   "           re-matches every asset of the organisation (OID or 統一編號), writes its findings\n"
+		   "           and prints what changed\n"
 		   "       --explain adds the confidence, the host CPE and the criterion that matched and its\n"
 		   "           version bounds as further tab-separated columns\n");
 }
@@ -110,11 +116,43 @@ static long read_cpe_file(const char *path, struct match_hosts *h)
 	return bad;
 }
 
+/* Re-matches every asset of the organisation and writes its findings. */
+static int match_org(const char *identifier)
+{
+	struct db *db = cli_open_db(1);
+	if (!db)
+		return 1;
+	struct arena a;
+	arena_init(&a, 0);
+	struct org o;
+	int rc = 1;
+	if (org_find(db, &a, identifier, &o) != ERR_OK) {
+		fprintf(stderr, "vans match --org: no organisation %s (see vans org list)\n", identifier);
+		goto out;
+	}
+	struct vans_match_summary sum;
+	char err[1024], text[512];
+	uint64_t t0 = clock_mono_ns();
+	if (vans_engine_match_org(db, o.id, NULL, 0, &sum, err, sizeof err) != ERR_OK) {
+		fprintf(stderr, "vans match --org: %s\n", err);
+		goto out;
+	}
+	vans_match_summary_format(&sum, text, sizeof text);
+	printf("%s %s: %s (knowledge base change %lld, %.2f s)\n", o.identifier, o.name, text, (long long)sum.cve_seq,
+	       (double)(clock_mono_ns() - t0) / 1e9);
+	rc = 0;
+out:
+	vans_engine_stop();
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}
+
 int cli_match(int argc, char **argv)
 {
 	enum mode mode = MODE_NONE;
 	bool explain = false;
-	const char *file = NULL;
+	const char *file = NULL, *org = NULL;
 	struct match_hosts *hosts = match_hosts_new();
 	int rc = 2;
 	for (int i = 1; i < argc; i++) {
@@ -138,11 +176,8 @@ int cli_match(int argc, char **argv)
 			mode = MODE_FILE;
 			file = argv[++i];
 		} else if (!strcmp(a, "--org") && has_value && mode == MODE_NONE) {
-			/* The seam for the asset inventory: the organisation's hosts (assets sharing an
-			 * identifier) fill `hosts` from the store, and the same matching and printing
-			 * follow. */
 			mode = MODE_ORG;
-			i++;
+			org = argv[++i];
 		} else {
 			usage(stderr);
 			goto out;
@@ -153,8 +188,9 @@ int cli_match(int argc, char **argv)
 		goto out;
 	}
 	if (mode == MODE_ORG) {
-		fprintf(stderr, "vans match --org: matching an organisation's assets comes with the asset inventory; "
-				"use --cpe or --cpe-file for now\n");
+		rc = explain ? 2 : match_org(org);
+		if (explain)
+			usage(stderr);
 		goto out;
 	}
 	long bad = 0;

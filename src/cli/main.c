@@ -2,6 +2,7 @@
  * before the command, then one subcommand family runs, like git or redis-cli. */
 #include "cli/cli.h"
 #include "cli/cmd_feed.h"
+#include "cli/cmd_finding.h"
 #include "cli/cmd_match.h"
 #include "cli/cmd_notice.h"
 #include "cli/cmd_demo.h"
@@ -48,7 +49,12 @@ static const struct command commands[] = {
 	  "vans match --cpe CPE [--cpe CPE...]   the CVE IDs that apply to one host with these CPEs,\n"
 	  "                                      one per line, sorted\n"
 	  "vans match --cpe-file FILE            each line a host with that one CPE: CPE<TAB>CVE-ID lines\n"
-	  "  --explain                           add confidence, matching CPE, criterion and bounds\n" },
+	  "  --explain                           add confidence, matching CPE, criterion and bounds\n"
+	  "vans match --org ID                   re-match the organisation's assets (OID or 統一編號),\n"
+	  "                                      write its findings and print what changed\n" },
+	{ "finding", cli_finding, "an organisation's findings",
+	  "vans finding list --org ID [--format tsv|json] [--all]\n"
+	  "                                      the active findings (--all: the inactive ones too)\n" },
 	{ "cve", cli_cve, "show a CVE from the knowledge base",
 	  "vans cve show CVE-ID           the stored record as JSON\n" },
 	{ "cvss", cli_cvss, "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
@@ -74,6 +80,14 @@ static const struct command commands[] = {
 	  "vans apikey create --org ID [--name NAME]   prints the key once (88 characters)\n"
 	  "vans apikey list --org ID\n"
 	  "vans apikey revoke --org ID KEY-ID\n" },
+	{ "asset", cli_asset, "an organisation's assets: import a file, list, template",
+	  "vans asset import --org ID [--keep-valid] [--group CODE] [--category system|pc|network|ics] FILE\n"
+	  "  FILE: the inventory template as CSV or XLSX, a CycloneDX (JSON, XML) or SPDX JSON SBOM (detected).\n"
+	  "  All-or-nothing: any row with an error stores nothing (errors as FILE:LINE: FIELD: reason, exit 1);\n"
+	  "  --keep-valid stores the valid rows. Matching runs afterwards; a summary is printed.\n"
+	  "vans asset list --org ID [--format tsv|json]\n"
+	  "vans asset template [--lang zh-TW|en] [--format xlsx|csv] > FILE\n"
+	  "  the inventory template (範本下載) as the upload page offers it\n" },
 	{ "outbox", cli_outbox, "outgoing mail and SMS: run, list",
 	  "vans outbox run      deliver every message that is due now, then exit\n"
 	  "vans outbox list     the latest messages and their status\n" },

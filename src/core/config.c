@@ -76,6 +76,8 @@ static const struct key keys[] = {
 	  "Authorization header value for the SMS gateway (for example \"Bearer KEY\")." },
 	{ "sms_gateway_template", K_STRING, OFF(sms_gateway_template), "{\"to\":\"{{to}}\",\"text\":\"{{text}}\"}", 0, 0,
 	  "JSON body of a gateway request; {{to}} and {{text}} are replaced, JSON-escaped." },
+	{ "match_poll_interval", K_INT, OFF(match_poll_interval), "30", 1, 86400,
+	  "Seconds between checks of `vans serve` for feed changes another instance or command imported; findings are then refreshed." },
 	{ "outbox_max_attempts", K_INT, OFF(outbox_max_attempts), "12", 1, 1000,
 	  "Deliveries tried per message before it is marked failed." },
 	{ "outbox_retry_seconds", K_INT, OFF(outbox_retry_seconds), "30", 1, 86400,

@@ -59,6 +59,7 @@ struct config {
 	int64_t otp_sends_per_ip;      /* codes per client address per hour */
 	int64_t captcha_cost;          /* PBKDF2 iterations per captcha attempt */
 	int64_t captcha_counter_max;   /* the secret counter is below this */
+	int64_t match_poll_interval;   /* seconds between checks for another instance's feed import */
 };
 
 enum config_source { CONFIG_DEFAULT, CONFIG_FILE, CONFIG_ENV, CONFIG_FLAG };

@@ -100,6 +100,9 @@ enum err match_index_refresh(struct match_index *ix, struct db *db, struct match
 
 /* The change sequence the index is up to date with. */
 int64_t match_index_seq(const struct match_index *ix);
+/* Makes the next refresh apply and report every CVE changed after seq again, when seq is
+ * below the index's: for findings that are current only up to seq. */
+void match_index_rewind(struct match_index *ix, int64_t seq);
 
 /* ---- what the index holds ------------------------------------------------------------ */
 

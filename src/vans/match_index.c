@@ -793,6 +793,12 @@ int64_t match_index_seq(const struct match_index *ix)
 	return ix->seq;
 }
 
+void match_index_rewind(struct match_index *ix, int64_t seq)
+{
+	if (seq < ix->seq)
+		ix->seq = seq < 0 ? 0 : seq;
+}
+
 const char *match_cve_id(const struct match_index *ix, uint32_t cve)
 {
 	return cve < ix->cve_ids.n ? ix->cves[cve].id : "";

@@ -115,9 +115,11 @@ test('a newer version of a CVE changes the answer; usage errors exit 2', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /"apache log4j" is not a CPE name/);
   assert.equal(runVans(['--db', db, 'match']).status, 2);
+  // --org re-matches an organisation's assets (tests/integration/findings_engine.test.mjs)
   const org = runVans(['--db', db, 'match', '--org', '12']);
-  assert.equal(org.status, 2);
-  assert.match(org.stderr, /asset inventory/);
+  assert.equal(org.status, 1);
+  assert.match(org.stderr, /no organisation 12/);
+  assert.equal(runVans(['--db', db, 'match', '--org', '12', '--cpe', log4j]).status, 2);
   assert.match(runVans(['help', 'match']).stdout, /--cpe-file FILE/);
 });
 

@@ -1,0 +1,800 @@
+/* The VANS engine's writer: compares the findings a matching run reported with the stored
+ * ones and writes the difference in one transaction (new, reactivated, inactive, events,
+ * due dates, triage rules, pending notices), and applies new KEV entries to active findings. */
+#include "vans/engine_internal.h"
+#include "core/alloc.h"
+#include "core/str.h"
+#include "kb/cpe.h"
+#include "store/db.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void eng_reps_push(struct eng_reps *r, const struct eng_rep *e)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	r->v[r->n++] = *e;
+}
+
+/* ---- collecting a host's findings ------------------------------------------------------ */
+
+static void push_rep(struct eng_collect *c, size_t k, uint16_t cpe, const struct match_finding *f)
+{
+	const struct eng_org *o = c->org;
+	if (cpe >= o->cpe_n[k])
+		return;
+	const struct eng_asset *a = &o->assets[o->cpe_asset[o->cpe_first[k] + cpe]];
+	struct match_criterion cr;
+	match_criterion_get(c->ix, f->criterion, &cr);
+	struct eng_rep r = { .org_id = o->org_id, .asset_id = a->id, .cve = match_cve_id(c->ix, f->cve),
+			     .criterion = cr.criteria ? cr.criteria : "", .matched_cpe = a->cpe,
+			     .confidence = f->confidence };
+	eng_reps_push(c->reps, &r);
+}
+
+static int find_cve(const struct match_finding *f, size_t n, uint32_t cve)
+{
+	for (size_t i = 0; i < n; i++)
+		if (f[i].cve == cve)
+			return (int)i;
+	return -1;
+}
+
+int eng_collect_host(void *ctx, size_t host, const struct match_finding *f, size_t n)
+{
+	struct eng_collect *c = ctx;
+	const struct eng_org *o = c->org;
+	size_t k = (size_t)match_hosts_id(c->hosts, host);
+	if (k >= o->nhosts)
+		return 0;
+	c->hosts_matched++;
+	for (size_t i = 0; i < n; i++)
+		push_rep(c, k, f[i].cpe, &f[i]);
+	if (o->cpe_n[k] < 2 || !c->single)
+		return 0;
+	/* several products on one host: each asset whose own CPE matches one of the host's
+	 * CVEs has the finding too (the host-level answer names only one of them) */
+	struct cpe *parsed = xmalloc(sizeof *parsed);
+	for (uint16_t j = 0; j < o->cpe_n[k]; j++) {
+		const char *s = match_hosts_cpe(c->hosts, host, j);
+		char err[128];
+		if (cpe_parse(s, strlen(s), parsed, err, sizeof err) < 0)
+			continue;
+		struct match_cpe mc = { .cpe = parsed,
+					.origin = (enum match_origin)o->assets[o->cpe_asset[o->cpe_first[k] + j]].origin };
+		const struct match_finding *g;
+		size_t m = match_host(c->single, &mc, 1, &g);
+		for (size_t i = 0; i < m; i++) {
+			int at = find_cve(f, n, g[i].cve);
+			if (at < 0 || f[at].cpe == j)
+				continue;   /* not the host's CVE (a negated configuration), or already charged */
+			push_rep(c, k, j, &g[i]);
+		}
+	}
+	free(parsed);
+	return 0;
+}
+
+/* ---- the stored side ------------------------------------------------------------------- */
+
+struct stored {
+	int64_t id, org_id, asset_id;
+	const char *cve, *matched_cpe, *criterion;
+	int confidence;
+	bool active;
+};
+
+struct cinfo {
+	const char *cve;
+	char severity[16];
+	bool rejected, kev;
+	int64_t kev_due;           /* -1 when none */
+};
+
+struct policy {
+	char level;
+	char severity[16];
+	int64_t days;
+};
+
+struct rule {
+	int64_t id, org_id;
+	const char *cve, *vendor, *product, *status, *vex, *note;
+	int64_t until;
+	bool has_until;
+};
+
+struct writer {
+	struct db *db;
+	struct arena a;
+	struct eng_diff *d;
+	struct stored *st;
+	size_t nst, stcap;
+	struct cinfo *ci;
+	size_t nci;
+	struct policy pol[64];
+	size_t npol;
+	struct rule *rules;
+	size_t nrules, rcap;
+	struct vans_match_summary *sum;
+};
+
+static int rep_cmp(const void *pa, const void *pb)
+{
+	const struct eng_rep *a = pa, *b = pb;
+	if (a->asset_id != b->asset_id)
+		return a->asset_id < b->asset_id ? -1 : 1;
+	int c = strcmp(a->cve, b->cve);
+	if (c)
+		return c;
+	return (int)b->confidence - (int)a->confidence;   /* the best first, for deduplication */
+}
+
+static int stored_cmp(const void *pa, const void *pb)
+{
+	const struct stored *a = pa, *b = pb;
+	if (a->asset_id != b->asset_id)
+		return a->asset_id < b->asset_id ? -1 : 1;
+	return strcmp(a->cve, b->cve);
+}
+
+static int i64_cmp(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static int str_cmp(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+static int ci_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const struct cinfo *)pa)->cve, ((const struct cinfo *)pb)->cve);
+}
+
+static int rule_cmp(const void *pa, const void *pb)
+{
+	const struct rule *a = pa, *b = pb;
+	if (a->org_id != b->org_id)
+		return a->org_id < b->org_id ? -1 : 1;
+	int c = strcmp(a->cve, b->cve);
+	if (!c)
+		c = strcmp(a->vendor, b->vendor);
+	if (!c)
+		c = strcmp(a->product, b->product);
+	return c;
+}
+
+static const char *col_dup(struct arena *a, struct db_stmt *s, int col)
+{
+	const char *t = db_col_text(s, col);
+	return arena_strdup(a, t ? t : "");
+}
+
+static char *lower_dup(struct arena *a, const char *s)
+{
+	char *d = arena_strdup(a, s ? s : "");
+	for (char *p = d; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
+static enum err load_stored(struct writer *w)
+{
+	struct db_stmt *s;
+	if (w->d->org_id > 0) {
+		s = db_stmt(w->db, STMT_VANS_ENG_FINDINGS_ORG);
+		if (!s)
+			return ERR_DB;
+		db_bind_int(s, ":org", w->d->org_id);
+	} else {
+		s = db_stmt(w->db, STMT_VANS_ENG_FINDINGS_CHANGED);
+		if (!s)
+			return ERR_DB;
+		db_bind_int(s, ":from", w->d->from_seq);
+		db_bind_int(s, ":to", w->d->to_seq);
+	}
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (w->nst == w->stcap) {
+			w->stcap = w->stcap ? w->stcap * 2 : 256;
+			w->st = xrealloc(w->st, w->stcap * sizeof *w->st);
+		}
+		w->st[w->nst++] = (struct stored){ .id = db_col_int(s, 0), .org_id = db_col_int(s, 1),
+						   .asset_id = db_col_int(s, 2), .cve = col_dup(&w->a, s, 3),
+						   .active = db_col_int(s, 4) != 0, .confidence = (int)db_col_int(s, 5),
+						   .matched_cpe = col_dup(&w->a, s, 6),
+						   .criterion = col_dup(&w->a, s, 7) };
+	}
+	enum err e = rc == DB_ERROR ? db_error(w->db) : ERR_OK;
+	db_reset(s);
+	return e;
+}
+
+static enum err load_policy(struct writer *w)
+{
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_DUE_POLICY);
+	if (!s)
+		return ERR_DB;
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (w->npol == sizeof w->pol / sizeof w->pol[0])
+			continue;
+		struct policy *p = &w->pol[w->npol++];
+		const char *lv = db_col_text(s, 0), *sev = db_col_text(s, 1);
+		p->level = lv ? lv[0] : 0;
+		snprintf(p->severity, sizeof p->severity, "%s", sev ? sev : "");
+		p->days = db_col_int(s, 2);
+	}
+	enum err e = rc == DB_ERROR ? db_error(w->db) : ERR_OK;
+	db_reset(s);
+	return e;
+}
+
+static enum err load_rules(struct writer *w)
+{
+	struct db_stmt *s = db_stmt(w->db, w->d->org_id > 0 ? STMT_VANS_ENG_TRIAGE_ORG : STMT_VANS_ENG_TRIAGE_ALL);
+	if (!s)
+		return ERR_DB;
+	if (w->d->org_id > 0)
+		db_bind_int(s, ":org", w->d->org_id);
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (w->nrules == w->rcap) {
+			w->rcap = w->rcap ? w->rcap * 2 : 16;
+			w->rules = xrealloc(w->rules, w->rcap * sizeof *w->rules);
+		}
+		w->rules[w->nrules++] = (struct rule){ .org_id = db_col_int(s, 0), .cve = col_dup(&w->a, s, 1),
+						       .vendor = lower_dup(&w->a, db_col_text(s, 2)),
+						       .product = lower_dup(&w->a, db_col_text(s, 3)),
+						       .status = col_dup(&w->a, s, 4), .has_until = !db_col_null(s, 5),
+						       .until = db_col_int(s, 5), .vex = col_dup(&w->a, s, 6),
+						       .note = col_dup(&w->a, s, 7), .id = db_col_int(s, 8) };
+	}
+	enum err e = rc == DB_ERROR ? db_error(w->db) : ERR_OK;
+	db_reset(s);
+	if (w->nrules > 1)
+		qsort(w->rules, w->nrules, sizeof *w->rules, rule_cmp);
+	return e;
+}
+
+/* The CVEs the new and reactivated findings name, one query each. */
+static enum err load_cve_info(struct writer *w, const char **cves, size_t n)
+{
+	if (n > 1)
+		qsort(cves, n, sizeof *cves, str_cmp);
+	w->ci = xcalloc(n ? n : 1, sizeof *w->ci);
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_CVE_INFO);
+	if (!s)
+		return ERR_DB;
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(cves[i], cves[i - 1]))
+			continue;
+		struct cinfo *c = &w->ci[w->nci++];
+		c->cve = cves[i];
+		c->kev_due = -1;
+		db_bind_text(s, ":cve", cves[i]);
+		enum db_step_rc rc = db_step(s);
+		if (rc == DB_ROW) {
+			const char *sev = db_col_text(s, 0), *due = db_col_text(s, 2);
+			snprintf(c->severity, sizeof c->severity, "%s", sev ? sev : "");
+			c->rejected = db_col_int(s, 1) != 0;
+			c->kev = db_col_int(s, 3) != 0;
+			if (due)
+				c->kev_due = eng_date_unix(due);
+		} else {
+			c->rejected = true;   /* not in the knowledge base: never a finding */
+		}
+		db_reset(s);
+		if (rc == DB_ERROR)
+			return db_error(w->db);
+	}
+	return ERR_OK;
+}
+
+static const struct cinfo *cve_info(const struct writer *w, const char *cve)
+{
+	struct cinfo key = { .cve = cve };
+	return bsearch(&key, w->ci, w->nci, sizeof *w->ci, ci_cmp);
+}
+
+static const struct rule *rule_for(const struct writer *w, int64_t org, const char *cve, const char *cpe)
+{
+	if (!w->nrules || !cpe[0])
+		return NULL;
+	struct cpe *c = xmalloc(sizeof *c);
+	char err[64];
+	const struct rule *r = NULL;
+	if (cpe_parse(cpe, strlen(cpe), c, err, sizeof err) == 0) {
+		char vendor[256], product[256];
+		const char *v = cpe_text(c, CPE_ATTR_VENDOR, NULL), *p = cpe_text(c, CPE_ATTR_PRODUCT, NULL);
+		snprintf(vendor, sizeof vendor, "%s", v ? v : "");
+		snprintf(product, sizeof product, "%s", p ? p : "");
+		for (char *q = vendor; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		for (char *q = product; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		struct rule key = { .org_id = org, .cve = cve, .vendor = vendor, .product = product };
+		r = bsearch(&key, w->rules, w->nrules, sizeof *w->rules, rule_cmp);
+	}
+	free(c);
+	return r;
+}
+
+static int64_t due_for(const struct writer *w, const struct cinfo *c, char level)
+{
+	if (c->kev && c->kev_due >= 0)
+		return c->kev_due;
+	for (size_t i = 0; i < w->npol; i++)
+		if (w->pol[i].level == level && !strcasecmp(w->pol[i].severity, c->severity))
+			return w->d->now + w->pol[i].days * 86400;
+	return -1;
+}
+
+static bool urgent(const struct cinfo *c)
+{
+	return c->kev || !strcasecmp(c->severity, "CRITICAL");
+}
+
+/* ---- writing ----------------------------------------------------------------------------- */
+
+static enum err add_event(struct db *db, int64_t finding, int64_t at, const char *kind, const char *old_value,
+			  const char *new_value, const char *detail)
+{
+	struct db_stmt *s = db_stmt(db, STMT_VANS_ENG_EVENT_ADD);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":finding", finding);
+	db_bind_int(s, ":at", at);
+	db_bind_text(s, ":kind", kind);
+	db_bind_text(s, ":old", old_value);
+	db_bind_text(s, ":new", new_value);
+	db_bind_text(s, ":detail", detail);
+	return db_exec(s);
+}
+
+static enum err add_notice(struct db *db, int64_t org, int64_t finding, const char *reason, bool is_urgent, int64_t at)
+{
+	struct db_stmt *s = db_stmt(db, STMT_VANS_ENG_NOTICE_ADD);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":org", org);
+	db_bind_int(s, ":finding", finding);
+	db_bind_text(s, ":reason", reason);
+	db_bind_int(s, ":urgent", is_urgent ? 1 : 0);
+	db_bind_int(s, ":at", at);
+	return db_exec(s);
+}
+
+static enum err write_new(struct writer *w, const struct eng_rep *r)
+{
+	const struct cinfo *c = cve_info(w, r->cve);
+	if (!c || c->rejected)
+		return ERR_OK;
+	char level = w->d->level_of ? w->d->level_of(w->d->level_ctx, r->org_id) : 'C';
+	int64_t due = due_for(w, c, level);
+	const struct rule *rule = rule_for(w, r->org_id, r->cve, r->matched_cpe);
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_INSERT);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":org", r->org_id);
+	db_bind_int(s, ":asset", r->asset_id);
+	db_bind_text(s, ":cve", r->cve);
+	db_bind_int(s, ":now", w->d->now);
+	db_bind_int(s, ":confidence", r->confidence);
+	db_bind_text(s, ":matched_cpe", r->matched_cpe);
+	db_bind_text(s, ":criterion", r->criterion);
+	db_bind_text(s, ":status", rule ? rule->status : "open");
+	if (rule && rule->has_until)
+		db_bind_int(s, ":status_until", rule->until);
+	else
+		db_bind_null(s, ":status_until");
+	db_bind_text(s, ":vex", rule ? rule->vex : "");
+	db_bind_text(s, ":note", rule ? rule->note : "");
+	if (due >= 0)
+		db_bind_int(s, ":due_at", due);
+	else
+		db_bind_null(s, ":due_at");
+	enum db_step_rc rc = db_step(s);
+	int64_t id = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	db_reset(s);
+	if (rc == DB_ERROR)
+		return db_error(w->db);
+	if (rc != DB_ROW)
+		return ERR_OK;   /* another instance stored it first: its notice, not ours */
+	enum err e = add_event(w->db, id, w->d->now, "found", "", r->matched_cpe, r->criterion);
+	if (e == ERR_OK && rule) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "triage rule %lld", (long long)rule->id);
+		e = add_event(w->db, id, w->d->now, "status", "open", rule->status, detail);
+	}
+	if (e == ERR_OK)
+		e = add_notice(w->db, r->org_id, id, "new", urgent(c), w->d->now);
+	if (e == ERR_OK)
+		w->sum->findings_new++;
+	return e;
+}
+
+static enum err write_reactivated(struct writer *w, const struct eng_rep *r, const struct stored *st)
+{
+	const struct cinfo *c = cve_info(w, r->cve);
+	if (!c || c->rejected)
+		return ERR_OK;
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_REACTIVATE);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":id", st->id);
+	db_bind_int(s, ":now", w->d->now);
+	db_bind_int(s, ":confidence", r->confidence);
+	db_bind_text(s, ":matched_cpe", r->matched_cpe);
+	db_bind_text(s, ":criterion", r->criterion);
+	enum err e = db_exec(s);
+	if (e != ERR_OK || db_changes(w->db) == 0)
+		return e;
+	e = add_event(w->db, st->id, w->d->now, "reactivated", "inactive", "active", r->criterion);
+	if (e == ERR_OK)
+		e = add_notice(w->db, r->org_id, st->id, "reactivated", urgent(c), w->d->now);
+	if (e == ERR_OK)
+		w->sum->findings_reactivated++;
+	return e;
+}
+
+static enum err write_rematch(struct writer *w, const struct eng_rep *r, const struct stored *st)
+{
+	if (st->confidence == r->confidence && !strcmp(st->matched_cpe, r->matched_cpe) &&
+	    !strcmp(st->criterion, r->criterion))
+		return ERR_OK;
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_REMATCH);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":id", st->id);
+	db_bind_int(s, ":now", w->d->now);
+	db_bind_int(s, ":confidence", r->confidence);
+	db_bind_text(s, ":matched_cpe", r->matched_cpe);
+	db_bind_text(s, ":criterion", r->criterion);
+	return db_exec(s);
+}
+
+static enum err write_inactive(struct writer *w, const struct stored *st)
+{
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_DEACTIVATE);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":id", st->id);
+	db_bind_int(s, ":now", w->d->now);
+	enum err e = db_exec(s);
+	if (e != ERR_OK || db_changes(w->db) == 0)
+		return e;
+	e = add_event(w->db, st->id, w->d->now, "inactive", "active", "inactive", "no longer matches");
+	if (e == ERR_OK)
+		w->sum->findings_inactive++;
+	return e;
+}
+
+static bool in_scope(const struct eng_diff *d, int64_t asset)
+{
+	return bsearch(&asset, d->scope, d->nscope, sizeof *d->scope, i64_cmp) != NULL;
+}
+
+static enum err write_seen(struct writer *w)
+{
+	const struct eng_diff *d = w->d;
+	enum err e = ERR_OK;
+	if (d->org_id > 0 && d->nidentifiers == 0) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_ORG);
+		if (!s)
+			return ERR_DB;
+		db_bind_int(s, ":now", d->now);
+		db_bind_int(s, ":org", d->org_id);
+		return db_exec(s);
+	}
+	if (d->org_id > 0) {
+		for (size_t i = 0; i < d->nidentifiers && e == ERR_OK; i++) {
+			struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_HOST);
+			if (!s)
+				return ERR_DB;
+			db_bind_int(s, ":now", d->now);
+			db_bind_int(s, ":org", d->org_id);
+			db_bind_text(s, ":identifier", d->identifiers[i]);
+			e = db_exec(s);
+		}
+		return e;
+	}
+	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_CHANGED);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, ":now", d->now);
+	db_bind_int(s, ":from", d->from_seq);
+	db_bind_int(s, ":to", d->to_seq);
+	return db_exec(s);
+}
+
+static enum err write_all(struct writer *w)
+{
+	struct eng_reps *R = w->d->reps;
+	size_t i = 0, j = 0;
+	enum err e = ERR_OK;
+	while (e == ERR_OK && (i < R->n || j < w->nst)) {
+		int c;
+		if (i == R->n)
+			c = 1;
+		else if (j == w->nst)
+			c = -1;
+		else if (R->v[i].asset_id != w->st[j].asset_id)
+			c = R->v[i].asset_id < w->st[j].asset_id ? -1 : 1;
+		else
+			c = strcmp(R->v[i].cve, w->st[j].cve);
+		if (c < 0) {
+			e = write_new(w, &R->v[i++]);
+		} else if (c > 0) {
+			const struct stored *st = &w->st[j++];
+			if (st->active && in_scope(w->d, st->asset_id))
+				e = write_inactive(w, st);
+		} else {
+			const struct stored *st = &w->st[j++];
+			e = st->active ? write_rematch(w, &R->v[i], st) : write_reactivated(w, &R->v[i], st);
+			i++;
+		}
+	}
+	if (e == ERR_OK)
+		e = write_seen(w);
+	return e;
+}
+
+enum err eng_write_diff(struct db *db, struct eng_diff *d, struct vans_match_summary *sum, char *err, size_t errlen)
+{
+	struct writer w = { .db = db, .d = d, .sum = sum };
+	arena_init(&w.a, 1 << 16);
+	struct eng_reps *R = d->reps;
+	/* sorted by (asset, CVE), one per pair (the best) */
+	if (R->n > 1)
+		qsort(R->v, R->n, sizeof *R->v, rep_cmp);
+	size_t n = 0;
+	for (size_t i = 0; i < R->n; i++)
+		if (n == 0 || R->v[i].asset_id != R->v[n - 1].asset_id || strcmp(R->v[i].cve, R->v[n - 1].cve))
+			R->v[n++] = R->v[i];
+	R->n = n;
+	if (d->nscope > 1)
+		qsort(d->scope, d->nscope, sizeof *d->scope, i64_cmp);
+
+	enum err e = db_begin(db);
+	const char *what = "cannot start the transaction";
+	if (e == ERR_OK) {
+		what = "cannot read the stored findings";
+		e = load_stored(&w);
+	}
+	if (e == ERR_OK) {
+		if (w.nst > 1)
+			qsort(w.st, w.nst, sizeof *w.st, stored_cmp);
+		what = "cannot read the due-date policy and triage rules";
+		e = load_policy(&w);
+		if (e == ERR_OK)
+			e = load_rules(&w);
+	}
+	if (e == ERR_OK) {
+		/* the CVEs of what is new or reactivated */
+		const char **cves = xmalloc((R->n ? R->n : 1) * sizeof *cves);
+		size_t nc = 0, j = 0;
+		for (size_t i = 0; i < R->n; i++) {
+			while (j < w.nst && stored_cmp(&w.st[j], &(struct stored){ .asset_id = R->v[i].asset_id,
+										   .cve = R->v[i].cve }) < 0)
+				j++;
+			bool same = j < w.nst && w.st[j].asset_id == R->v[i].asset_id && !strcmp(w.st[j].cve, R->v[i].cve);
+			if (!same || !w.st[j].active)
+				cves[nc++] = R->v[i].cve;
+		}
+		what = "cannot read the CVEs";
+		e = load_cve_info(&w, cves, nc);
+		free(cves);
+	}
+	if (e == ERR_OK) {
+		what = "cannot write the findings";
+		e = write_all(&w);
+	}
+	if (e == ERR_OK) {
+		e = db_commit(db);
+		what = "cannot commit the findings";
+	}
+	if (e != ERR_OK) {
+		snprintf(err, errlen, "%s: %s", what, db_errmsg(db));
+		db_rollback(db);
+	}
+	sum->findings_active += R->n;
+	free(w.st);
+	free(w.ci);
+	free(w.rules);
+	arena_free(&w.a);
+	return e;
+}
+
+/* ---- KEV ----------------------------------------------------------------------------------- */
+
+struct kev_row {
+	const char *cve;
+	int64_t due;
+};
+
+enum err eng_apply_kev(struct db *db, int64_t now, size_t *n, char *err, size_t errlen)
+{
+	*n = 0;
+	struct arena a;
+	arena_init(&a, 1 << 14);
+	struct kev_row *rows = NULL;
+	size_t nrows = 0, cap = 0;
+	int64_t since = 0, top;
+	enum err e = db_begin(db);
+	if (e != ERR_OK) {
+		snprintf(err, errlen, "cannot start the transaction: %s", db_errmsg(db));
+		arena_free(&a);
+		return e;
+	}
+	/* take the state row: a second instance waits here, then finds nothing left to do */
+	struct db_stmt *s = db_stmt(db, STMT_VANS_ENG_STATE_LOCK);
+	if (!s) {
+		e = ERR_DB;
+		goto out;
+	}
+	db_bind_text(s, ":name", "matched_kev_seq");
+	if (db_step(s) == DB_ROW)
+		since = db_col_int(s, 0);
+	db_reset(s);
+	s = db_stmt(db, STMT_VANS_ENG_SEQS);
+	if (!s || db_step(s) != DB_ROW) {
+		if (s)
+			db_reset(s);
+		e = ERR_DB;
+		goto out;
+	}
+	top = db_col_int(s, 1);
+	db_reset(s);
+	if (top <= since)
+		goto out;
+	s = db_stmt(db, STMT_VANS_ENG_KEV_SINCE);
+	if (!s) {
+		e = ERR_DB;
+		goto out;
+	}
+	db_bind_int(s, ":since", since);
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		const char *due = db_col_text(s, 1);
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			rows = xrealloc(rows, cap * sizeof *rows);
+		}
+		rows[nrows++] = (struct kev_row){ .cve = col_dup(&a, s, 0), .due = due ? eng_date_unix(due) : -1 };
+	}
+	db_reset(s);
+	if (rc == DB_ERROR) {
+		e = db_error(db);
+		goto out;
+	}
+	for (size_t i = 0; i < nrows && e == ERR_OK; i++) {
+		/* the active findings of the CVE that do not have its due date yet */
+		struct { int64_t id, org, due; bool has_due; } *f = NULL;
+		size_t nf = 0, fcap = 0;
+		s = db_stmt(db, STMT_VANS_ENG_FINDINGS_OF_CVE);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		db_bind_text(s, ":cve", rows[i].cve);
+		while ((rc = db_step(s)) == DB_ROW) {
+			if (nf == fcap) {
+				fcap = fcap ? fcap * 2 : 16;
+				f = xrealloc(f, fcap * sizeof *f);
+			}
+			f[nf].id = db_col_int(s, 0);
+			f[nf].org = db_col_int(s, 1);
+			f[nf].has_due = !db_col_null(s, 2);
+			f[nf].due = db_col_int(s, 2);
+			nf++;
+		}
+		db_reset(s);
+		if (rc == DB_ERROR)
+			e = db_error(db);
+		for (size_t k = 0; k < nf && e == ERR_OK; k++) {
+			if (rows[i].due < 0 || (f[k].has_due && f[k].due == rows[i].due))
+				continue;   /* already knew it (found after the CVE entered KEV) */
+			s = db_stmt(db, STMT_VANS_ENG_FINDING_DUE);
+			if (!s) {
+				e = ERR_DB;
+				break;
+			}
+			db_bind_int(s, ":id", f[k].id);
+			db_bind_int(s, ":due_at", rows[i].due);
+			db_bind_int(s, ":now", now);
+			e = db_exec(s);
+			char old_v[32] = "", new_v[32];
+			if (f[k].has_due)
+				snprintf(old_v, sizeof old_v, "%lld", (long long)f[k].due);
+			snprintf(new_v, sizeof new_v, "%lld", (long long)rows[i].due);
+			if (e == ERR_OK)
+				e = add_event(db, f[k].id, now, "due", old_v, new_v, "KEV");
+			if (e != ERR_OK)
+				break;
+			s = db_stmt(db, STMT_VANS_ENG_NOTICE_EXISTS);
+			if (!s) {
+				e = ERR_DB;
+				break;
+			}
+			db_bind_int(s, ":finding", f[k].id);
+			db_bind_text(s, ":reason", "kev");
+			rc = db_step(s);
+			db_reset(s);
+			if (rc == DB_ERROR) {
+				e = db_error(db);
+				break;
+			}
+			if (rc == DB_DONE)
+				e = add_notice(db, f[k].org, f[k].id, "kev", true, now);
+			(*n)++;
+		}
+		free(f);
+	}
+	if (e == ERR_OK)
+		e = eng_state_raise(db, "matched_kev_seq", top);
+out:
+	if (e == ERR_OK)
+		e = db_commit(db);
+	if (e != ERR_OK) {
+		snprintf(err, errlen, "cannot apply the KEV catalogue to the findings: %s", db_errmsg(db));
+		db_rollback(db);
+		*n = 0;
+	}
+	free(rows);
+	arena_free(&a);
+	return e;
+}
+
+/* ---- small things ------------------------------------------------------------------------- */
+
+enum err eng_state_get(struct db *db, const char *name, int64_t *value)
+{
+	*value = 0;
+	struct db_stmt *s = db_stmt(db, STMT_VANS_ENG_STATE_GET);
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, ":name", name);
+	enum db_step_rc rc = db_step(s);
+	if (rc == DB_ROW)
+		*value = db_col_int(s, 0);
+	db_reset(s);
+	return rc == DB_ERROR ? db_error(db) : ERR_OK;
+}
+
+enum err eng_state_raise(struct db *db, const char *name, int64_t value)
+{
+	struct db_stmt *s = db_stmt(db, STMT_VANS_ENG_STATE_SET);
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, ":name", name);
+	db_bind_int(s, ":value", value);
+	return db_exec(s);
+}
+
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+int64_t eng_date_unix(const char *s)
+{
+	unsigned y, m, d;
+	char tail;
+	if (!s || sscanf(s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) < 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	return days_from_civil((int64_t)y, m, d) * 86400;
+}
