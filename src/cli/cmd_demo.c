@@ -11,8 +11,12 @@
 #include "identity/org.h"
 #include "identity/permission.h"
 #include "store/db.h"
+#include "vans/asset.h"
+#include "vans/intake/intake.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DEMO_OID "2.16.886.101.99001"
@@ -61,6 +65,71 @@ static int add_user(struct db *db, int64_t org_id, const char *username, const c
 	return 0;
 }
 
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "vans demo seed: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 1 << 16, n = 0, got;
+	char *p = xmalloc(cap);
+	while ((got = fread(p + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			if (cap >= (8u << 20)) { /* the demo files are a few KB */
+				fclose(f);
+				free(p);
+				return NULL;
+			}
+			p = xrealloc(p, cap *= 2);
+		}
+	}
+	fclose(f);
+	*len = n;
+	return p;
+}
+
+/* One file through the asset intake service (format detected, all-or-nothing), matched. */
+static int import(struct db *db, int64_t org_id, const char *dir, const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	size_t len;
+	char *data = read_all(path, &len);
+	if (!data)
+		return -1;
+	int rc = -1;
+	char why[256] = "";
+	struct asset_batch b;
+	asset_batch_init(&b, ASSET_SOURCE_UNKNOWN);
+	if (intake_detect(data, len, why, sizeof why) == INTAKE_FORMAT_UNKNOWN) {
+		fprintf(stderr, "vans demo seed: %s: %s\n", path, why);
+		goto out;
+	}
+	asset_batch_free(&b);
+	struct intake_opts opts = { .mode = INTAKE_ALL_OR_NOTHING };
+	intake_read(data, len, &opts, &b);
+	struct asset_intake in = { .org_id = org_id, .source = "demo", .filename = name, .mode = opts.mode,
+				   .match = true };
+	struct asset_intake_result res;
+	char err[256] = "";
+	enum err e = asset_intake_store(db, &in, &b, &res, err, sizeof err);
+	if (e != ERR_OK) {
+		fprintf(stderr, "vans demo seed: %s: %s\n", path,
+			e == ERR_INVALID && b.n_issues ? asset_issue_reason(&b.issues[0]) : err[0] ? err : err_str(e));
+		goto out;
+	}
+	printf("  %s: %zu assets; %zu findings%s%s\n", name, res.rows_added + res.rows_updated,
+	       res.matched ? res.sum.findings_active : 0, res.matched ? "" : " (matching failed: ",
+	       res.matched ? "" : res.match_error);
+	rc = 0;
+out:
+	asset_batch_free(&b);
+	free(data);
+	return rc;
+}
+
 int cli_demo(int argc, char **argv)
 {
 	static const char *const names[] = { "dir" };
@@ -106,7 +175,9 @@ int cli_demo(int argc, char **argv)
 	       DEMO_NAME, DEMO_OID, admin_pw, user_pw);
 	crypto_wipe(admin_pw, sizeof admin_pw);
 	crypto_wipe(user_pw, sizeof user_pw);
-	(void)dir;
+	/* the inventory and the SBOM, as an organisation would upload them */
+	if (import(db, org_id, dir, "inventory.csv") < 0 || import(db, org_id, dir, "webshop.cdx.json") < 0)
+		goto out;
 	rc = 0;
 out:
 	arena_free(&a);
