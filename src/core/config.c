@@ -84,6 +84,8 @@ static const struct key keys[] = {
 	  "Delay before the first retry of a message; doubles with each attempt (at most 6 hours)." },
 	{ "notice_interval", K_INT, OFF(notice_interval), "60", 1, 86400,
 	  "Seconds between two passes of the notice dispatcher of `vans serve` (new findings → notifications, mail, webhooks)." },
+	{ "webhook_private_addresses", K_BOOL, OFF(webhook_private_addresses), "false", 0, 0,
+	  "Let organisations' webhooks reach loopback, private and link-local addresses (tests, closed networks)." },
 	{ "service_mailbox", K_STRING, OFF(service_mailbox), "vans-service@localhost", 0, 0,
 	  "Service mailbox shown to organisations of level D and E, which cannot apply for VANS themselves." },
 	{ "review_reject_mail", K_BOOL, OFF(review_reject_mail), "false", 0, 0,

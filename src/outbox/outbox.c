@@ -145,7 +145,7 @@ int outbox_run_once(struct db *db, const struct config *cfg, const char *owner, 
 		if (!strcmp(c.channel, "email"))
 			e = transport_send_mail(cfg, c.recipient, c.subject, c.body, why, sizeof why);
 		else if (!strcmp(c.channel, "webhook"))
-			e = transport_send_webhook(c.id, c.recipient, c.secret, c.body, why, sizeof why);
+			e = transport_send_webhook(cfg, c.id, c.recipient, c.secret, c.body, why, sizeof why);
 		else
 			e = transport_send_sms(cfg, c.recipient, c.body, why, sizeof why);
 		record(db, cfg, owner, &c, e, why, res);

@@ -149,7 +149,7 @@ static enum err sms_http(const struct config *cfg, const char *to, const char *t
 	return e;
 }
 
-enum err transport_send_webhook(int64_t delivery_id, const char *url, const char *secret, const char *body,
+enum err transport_send_webhook(const struct config *cfg, int64_t delivery_id, const char *url, const char *secret, const char *body,
 				char *why, size_t whylen)
 {
 	char sig[MESSAGE_SIGNATURE_LEN], h_sig[100], h_ts[64], h_id[64];
@@ -161,7 +161,8 @@ enum err transport_send_webhook(int64_t delivery_id, const char *url, const char
 	const char *headers[] = { "Content-Type: application/json; charset=utf-8", h_sig, h_ts, h_id,
 				  "User-Agent: vans-webhook", NULL };
 	long status = 0;
-	enum err e = http_post(url, headers, body, len, 30, &status, why, whylen);
+	enum err e = cfg->webhook_private_addresses ? http_post(url, headers, body, len, 30, &status, why, whylen)
+						    : http_post_public(url, headers, body, len, 30, &status, why, whylen);
 	if (e == ERR_OK && (status < 200 || status > 299)) {
 		snprintf(why, whylen, "webhook %s answered %ld", url, status);
 		e = ERR_UNAVAILABLE;

@@ -15,8 +15,9 @@ int transport_init(void);
 enum err transport_send_mail(const struct config *cfg, const char *to, const char *subject, const char *body,
 			     char *why, size_t whylen);
 /* POSTs a JSON body signed with secret (message_webhook_signature) with the delivery id and
- * the time; a 2xx answer is ERR_OK, anything else ERR_UNAVAILABLE (retried). */
-enum err transport_send_webhook(int64_t delivery_id, const char *url, const char *secret, const char *body,
+ * the time; a 2xx answer is ERR_OK, anything else ERR_UNAVAILABLE (retried). Private and
+ * loopback addresses are refused (ERR_DENIED) unless cfg->webhook_private_addresses. */
+enum err transport_send_webhook(const struct config *cfg, int64_t delivery_id, const char *url, const char *secret, const char *body,
 				char *why, size_t whylen);
 enum err transport_send_sms(const struct config *cfg, const char *to, const char *text, char *why, size_t whylen);
 

@@ -25,7 +25,7 @@ let p, browser, dir;
 before(async () => {
   if (skip) return;
   // the server's dispatcher runs every second, as a short notice_interval makes it
-  p = await startPlatform({ env: { VANS_NOTICE_INTERVAL: '1' } });
+  p = await startPlatform({ env: { VANS_NOTICE_INTERVAL: '1', VANS_WEBHOOK_PRIVATE_ADDRESSES: 'true' } });
   dir = tempDir('vans-notice-e2e-');
   await setUp(p, 'adminA01');
   const link = p.cli('user', 'add', '--role', 'user', '--org', OID_A, '--username', 'userA02', '--email', 'user-a2@ey.gov.tw',

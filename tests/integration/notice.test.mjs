@@ -83,7 +83,7 @@ async function until(cond, ms = 20000) {
 
 before(async () => {
   // the dispatcher runs when the test says (vans notice run), not in the server's thread
-  p = await startPlatform({ env: { VANS_NOTICE_INTERVAL: '86400' } });
+  p = await startPlatform({ env: { VANS_NOTICE_INTERVAL: '86400', VANS_WEBHOOK_PRIVATE_ADDRESSES: 'true' } });
   // a general user of A, a general user of B and an A account without VANS permission
   p.cli('user', 'add', '--role', 'user', '--org', OID_A, '--username', 'userA02', '--email', 'user-a2@ey.gov.tw', '--name', '張一般');
   p.cli('user', 'add', '--role', 'user', '--org', UBN_B, '--username', 'userB02', '--email', 'user-b2@demo.com.tw', '--name', '林一般');

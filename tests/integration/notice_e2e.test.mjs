@@ -23,7 +23,7 @@ let p, dir;
 before(async () => {
   if (skip) return;
   // the dispatcher runs when the test says (vans notice run), not in the server's thread
-  p = await startPlatform({ env: { VANS_NOTICE_INTERVAL: '86400' } });
+  p = await startPlatform({ env: { VANS_NOTICE_INTERVAL: '86400', VANS_WEBHOOK_PRIVATE_ADDRESSES: 'true' } });
   dir = tempDir('vans-notice-e2e-');
   p.cli('user', 'add', '--role', 'user', '--org', OID_A, '--username', 'userA02', '--email', 'user-a2@ey.gov.tw', '--name', '張一般');
   p.cli('user', 'add', '--role', 'user', '--org', UBN_B, '--username', 'userB02', '--email', 'user-b2@demo.com.tw', '--name', '林一般');
