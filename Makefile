@@ -31,7 +31,7 @@ LDFLAGS  := $(SANFLAGS)
 
 SRC      := $(filter-out $(SRC_EXCLUDE),$(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c')))
 OBJ      := $(SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
-DEPS     := $(OBJ:.o=.d)
+DEPS     := $(OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d
 
 # Files compiled into the binary: templates, static assets, message catalogues, migrations.
 EMBED    := $(sort $(shell find src/web/templates src/web/static src/web/i18n src/store/migrations \

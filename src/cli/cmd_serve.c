@@ -6,6 +6,7 @@
 #include "kb/import.h"
 #include "identity/totp.h"
 #include "outbox/outbox.h"
+#include "vans/notice.h"
 #include "store/db.h"
 #include "vans/engine.h"
 #include "web/app.h"
@@ -82,12 +83,18 @@ int cli_serve(int argc, char **argv)
 		fprintf(stderr, "vans serve: cannot start the outbox sender\n");
 		return 1;
 	}
+	if (notice_start(&cli_config) < 0) {
+		fprintf(stderr, "vans serve: cannot start the notice dispatcher\n");
+		outbox_stop();
+		return 1;
+	}
 	/* findings follow feed changes: the sync job refreshes at once, the engine's thread
 	 * catches up at start and picks up other instances' imports (polling; on PostgreSQL
 	 * also woken at once by LISTEN) */
 	kb_feed_job_set_after(after_feed_job);
 	if (vans_engine_run(cli_config.match_poll_interval) != ERR_OK) {
 		fprintf(stderr, "vans serve: cannot start the matching engine's thread\n");
+		notice_stop();
 		outbox_stop();
 		return 1;
 	}
@@ -95,6 +102,7 @@ int cli_serve(int argc, char **argv)
 	int rc = web_serve(&cli_config);
 	db_listen_stop(kb_listener);
 	vans_engine_stop();
+	notice_stop();
 	outbox_stop();
 	web_app_free();
 	return rc;

@@ -4,6 +4,8 @@
 #include "cli/cmd_feed.h"
 #include "cli/cmd_finding.h"
 #include "cli/cmd_match.h"
+#include "cli/cmd_notice.h"
+#include "cli/cmd_demo.h"
 #include "cli/cmd_cpe.h"
 #include "cli/cmd_cvss.h"
 #include "cli/cmd_version.h"
@@ -94,6 +96,18 @@ static const struct command commands[] = {
 	{ "outbox", cli_outbox, "outgoing mail and SMS: run, list",
 	  "vans outbox run      deliver every message that is due now, then exit\n"
 	  "vans outbox list     the latest messages and their status\n" },
+	{ "notice", cli_notice, "notices of new findings: run the dispatcher once, set a webhook",
+	  "vans notice run [--now TIME]   one pass: pending notices become notifications, mail and webhook\n"
+	  "                               deliveries in the outbox; due daily digests leave. --now (ISO 8601)\n"
+	  "                               moves the dispatcher's clock (tests of digest timing)\n"
+	  "vans notice webhook --org ID --url URL\n"
+	  "                               set the organisation's webhook; prints a new secret once\n"
+	  "vans notice webhook --org ID --disable yes\n" },
+	{ "demo", cli_demo, "the demo organisation of make run (empty databases only)",
+	  "vans demo seed [--dir DIR]     on a database without organisations: adds 示範機關（展示用）,\n"
+	  "                               its administrator demoadmin and general user demouser (passwords\n"
+	  "                               printed), and imports DIR's inventory and SBOM (data/demo), matched.\n"
+	  "                               Does nothing when the database has an organisation.\n" },
 	{ "audit", cli_audit, "the audit log: verify the hash chain, list",
 	  "vans audit verify    walk the chain; exit 1 and name the entry when it is broken\n"
 	  "vans audit list [--org ID]\n" },

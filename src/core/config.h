@@ -39,6 +39,9 @@ struct config {
 	char *sms_gateway_template; /* http driver: JSON body with {{to}} and {{text}} */
 	int64_t outbox_max_attempts;
 	int64_t outbox_retry_seconds; /* first retry delay; doubles each attempt */
+	/* VANS notices (src/vans/notice.c) */
+	int64_t notice_interval;  /* seconds between passes of the notice dispatcher of serve */
+	bool webhook_private_addresses; /* webhooks may go to loopback and private addresses */
 	/* identity (src/identity) */
 	char *service_mailbox;    /* where level D/E organisations write for VANS access */
 	bool review_reject_mail;  /* mail the applicant when a request is rejected */

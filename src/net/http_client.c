@@ -4,6 +4,8 @@
 #include "net/http_client.h"
 
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,8 +89,47 @@ static size_t discard(char *p, size_t size, size_t n, void *ctx)
 	return size * n;
 }
 
-enum err http_post(const char *url, const char *const *headers, const char *body, size_t len, long timeout_seconds,
-		   long *status, char *err, size_t errlen)
+bool http_address_private(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET) {
+		const unsigned char *b = (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+		return b[0] == 0 || b[0] == 10 || b[0] == 127 || (b[0] == 100 && (b[1] & 0xc0) == 64) ||
+		       (b[0] == 169 && b[1] == 254) || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+		       (b[0] == 192 && b[1] == 168) || (b[0] == 192 && b[1] == 0 && b[2] == 0) || b[0] >= 224;
+	}
+	if (sa->sa_family == AF_INET6) {
+		const unsigned char *b = ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr.s6_addr;
+		static const unsigned char zero[10] = { 0 };
+		if (!memcmp(b, zero, 10) && b[10] == 0xff && b[11] == 0xff) { /* IPv4-mapped */
+			struct sockaddr_in v4 = { .sin_family = AF_INET };
+			memcpy(&v4.sin_addr, b + 12, 4);
+			return http_address_private((const struct sockaddr *)(const void *)&v4);
+		}
+		bool unspecified_or_loopback = !memcmp(b, zero, 10) && !b[10] && !b[11] && !b[12] && !b[13] && !b[14] &&
+					       b[15] <= 1;
+		return unspecified_or_loopback || (b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) ||
+		       b[0] == 0xff;
+	}
+	return true;
+}
+
+struct guard {
+	bool refused;
+};
+
+/* Called by libcurl for each address it is about to connect to. */
+static curl_socket_t open_public(void *ctx, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct guard *g = ctx;
+	if (purpose != CURLSOCKTYPE_IPCXN || http_address_private(&a->addr)) {
+		g->refused = true;
+		return CURL_SOCKET_BAD;
+	}
+	return socket(a->family, a->socktype, a->protocol);
+}
+
+static enum err post(const char *url, const char *const *headers, const char *body, size_t len, long timeout_seconds,
+		     bool public_only, long *status, char *err, size_t errlen)
 {
 	*status = 0;
 	CURL *c = curl_easy_init();
@@ -109,9 +150,18 @@ enum err http_post(const char *url, const char *const *headers, const char *body
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_seconds);
+	struct guard g = { false };
+	if (public_only) {
+		curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_public);
+		curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &g);
+		curl_easy_setopt(c, CURLOPT_PROXY, ""); /* the address checked is the one connected to */
+	}
 	CURLcode rc = curl_easy_perform(c);
 	enum err e = ERR_OK;
-	if (rc != CURLE_OK) {
+	if (g.refused) {
+		snprintf(err, errlen, "%s: refused: the address is loopback, private or otherwise not public", url);
+		e = ERR_DENIED;
+	} else if (rc != CURLE_OK) {
 		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(rc));
 		e = ERR_UNAVAILABLE;
 	} else {
@@ -120,6 +170,18 @@ enum err http_post(const char *url, const char *const *headers, const char *body
 	curl_slist_free_all(hl);
 	curl_easy_cleanup(c);
 	return e;
+}
+
+enum err http_post(const char *url, const char *const *headers, const char *body, size_t len, long timeout_seconds,
+		   long *status, char *err, size_t errlen)
+{
+	return post(url, headers, body, len, timeout_seconds, false, status, err, errlen);
+}
+
+enum err http_post_public(const char *url, const char *const *headers, const char *body, size_t len,
+			  long timeout_seconds, long *status, char *err, size_t errlen)
+{
+	return post(url, headers, body, len, timeout_seconds, true, status, err, errlen);
 }
 
 struct reader {

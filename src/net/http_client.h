@@ -3,6 +3,7 @@
 #ifndef VANS_NET_HTTP_CLIENT_H
 #define VANS_NET_HTTP_CLIENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/buf.h"
@@ -25,6 +26,15 @@ enum err http_get(const char *url, const char *const *headers, long timeout_seco
 /* POST body (Content-Type in headers) and report the status; the response body is dropped. */
 enum err http_post(const char *url, const char *const *headers, const char *body, size_t len, long timeout_seconds,
 		   long *status, char *err, size_t errlen);
+/* The same, refusing to connect to a loopback, private, link-local, shared, multicast or
+ * unspecified address (checked on the address actually connected to, so a name that
+ * resolves to one is refused too): for URLs that outside users choose, such as webhooks.
+ * ERR_DENIED with err saying so. */
+enum err http_post_public(const char *url, const char *const *headers, const char *body, size_t len,
+			  long timeout_seconds, long *status, char *err, size_t errlen);
+/* True when the address (struct sockaddr_in or sockaddr_in6) is one http_post_public refuses. */
+struct sockaddr;
+bool http_address_private(const struct sockaddr *sa);
 /* Sends one message (RFC 5322 text) over SMTP: url "smtp://host:port" or "smtps://…";
  * from and to are envelope addresses in angle brackets. STARTTLS is used when offered. */
 enum err net_smtp_send(const char *url, const char *from, const char *to, const char *msg, size_t len,

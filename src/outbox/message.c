@@ -112,3 +112,12 @@ void message_sms_json(struct buf *out, const char *tmpl, const char *to, const c
 		}
 	}
 }
+
+void message_webhook_signature(const char *secret, const char *body, size_t len, char out[MESSAGE_SIGNATURE_LEN])
+{
+	unsigned char mac[CRYPTO_HMAC_BYTES];
+	crypto_hmac_sha256(secret, strlen(secret), body, len, mac);
+	memcpy(out, "sha256=", 7);
+	crypto_hex(mac, sizeof mac, out + 7, MESSAGE_SIGNATURE_LEN - 7);
+	crypto_wipe(mac, sizeof mac);
+}

@@ -3,6 +3,7 @@
 #ifndef VANS_OUTBOX_MESSAGE_H
 #define VANS_OUTBOX_MESSAGE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/buf.h"
@@ -13,5 +14,10 @@ void message_mail(struct buf *out, const char *from, const char *to, const char 
 		  int64_t now, const char *message_id);
 /* Replaces {{to}} and {{text}} in tmpl with the JSON-escaped values. */
 void message_sms_json(struct buf *out, const char *tmpl, const char *to, const char *text);
+
+/* "sha256=" and the lowercase hex HMAC-SHA256 of body under secret: the X-Vans-Signature of
+ * a webhook. out needs MESSAGE_SIGNATURE_LEN bytes. */
+#define MESSAGE_SIGNATURE_LEN (7 + 64 + 1)
+void message_webhook_signature(const char *secret, const char *body, size_t len, char out[MESSAGE_SIGNATURE_LEN]);
 
 #endif

@@ -1,4 +1,4 @@
-/* Outbox queue and sender. A claim is one conditional UPDATE with a lease, so a sender that
+/* Outbox queue and sender (mail, SMS, webhooks). A claim is one conditional UPDATE with a lease, so a sender that
  * dies mid-delivery leaves the row to be retried after the lease; delivery results are
  * recorded only by the lease owner. */
 #include "outbox/outbox.h"
@@ -44,6 +44,27 @@ enum err outbox_enqueue(struct db *db, const char *channel, const char *recipien
 	return rc == DB_ROW ? ERR_OK : ERR_DB;
 }
 
+enum err outbox_enqueue_webhook(struct db *db, const char *url, const char *secret, const char *subject,
+				const char *body, int64_t *id)
+{
+	if (!url || !header_safe(url) || (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) || !secret ||
+	    !*secret || !body || !header_safe(subject))
+		return ERR_INVALID;
+	struct db_stmt *s = db_stmt(db, STMT_OUTBOX_INSERT_WEBHOOK);
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, ":url", url);
+	db_bind_text(s, ":subject", subject ? subject : "");
+	db_bind_text(s, ":body", body);
+	db_bind_text(s, ":secret", secret);
+	db_bind_int(s, ":at", clock_now_unix());
+	enum db_step_rc rc = db_step(s);
+	if (rc == DB_ROW && id)
+		*id = db_col_int(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? ERR_OK : ERR_DB;
+}
+
 int64_t outbox_backoff(const struct config *cfg, int64_t attempts)
 {
 	int64_t d = cfg->outbox_retry_seconds;
@@ -54,7 +75,7 @@ int64_t outbox_backoff(const struct config *cfg, int64_t attempts)
 
 struct claimed {
 	int64_t id, attempts;
-	char *channel, *recipient, *subject, *body;
+	char *channel, *recipient, *subject, *body, *secret;
 };
 
 static bool claim(struct db *db, const char *owner, struct claimed *c)
@@ -74,6 +95,7 @@ static bool claim(struct db *db, const char *owner, struct claimed *c)
 		c->subject = xstrdup(db_col_text(s, 3));
 		c->body = xstrdup(db_col_text(s, 4));
 		c->attempts = db_col_int(s, 5);
+		c->secret = xstrdup(db_col_text(s, 6));
 	}
 	db_reset(s);
 	return got;
@@ -119,14 +141,20 @@ int outbox_run_once(struct db *db, const struct config *cfg, const char *owner, 
 	struct claimed c;
 	while (tried < max && claim(db, owner, &c)) {
 		char why[512] = "";
-		enum err e = !strcmp(c.channel, "email")
-				     ? transport_send_mail(cfg, c.recipient, c.subject, c.body, why, sizeof why)
-				     : transport_send_sms(cfg, c.recipient, c.body, why, sizeof why);
+		enum err e;
+		if (!strcmp(c.channel, "email"))
+			e = transport_send_mail(cfg, c.recipient, c.subject, c.body, why, sizeof why);
+		else if (!strcmp(c.channel, "webhook"))
+			e = transport_send_webhook(cfg, c.id, c.recipient, c.secret, c.body, why, sizeof why);
+		else
+			e = transport_send_sms(cfg, c.recipient, c.body, why, sizeof why);
 		record(db, cfg, owner, &c, e, why, res);
 		free(c.channel);
 		free(c.recipient);
 		free(c.subject);
 		free(c.body);
+		crypto_wipe(c.secret, strlen(c.secret));
+		free(c.secret);
 		tried++;
 	}
 	return tried;

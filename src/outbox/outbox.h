@@ -1,4 +1,4 @@
-/* The durable outbox of outgoing mail and SMS. Senders enqueue a row and return at once;
+/* The durable outbox of outgoing mail, SMS and webhooks. Senders enqueue a row and return at once;
  * a thread of `vans serve` (or `vans outbox run`) delivers due rows, retrying with
  * exponential back-off, so a mail server that is down delays a message but loses none.
  * Claims carry a lease, so several instances may run the sender against one database. */
@@ -16,6 +16,12 @@
 /* channel: "email" (subject required) or "sms". Recipient and subject may not hold CR/LF. */
 enum err outbox_enqueue(struct db *db, const char *channel, const char *recipient, const char *subject,
 			const char *body, int64_t *id);
+
+/* A webhook: POST body (JSON) to url, signed with secret at each attempt (X-Vans-Signature:
+ * sha256=HMAC-SHA256(secret, body), X-Vans-Timestamp, X-Vans-Delivery: the outbox id).
+ * subject is a label for `vans outbox list`. Only http and https URLs are accepted. */
+enum err outbox_enqueue_webhook(struct db *db, const char *url, const char *secret, const char *subject,
+				const char *body, int64_t *id);
 
 struct outbox_result {
 	int sent, retried, failed;

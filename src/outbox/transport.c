@@ -149,6 +149,27 @@ static enum err sms_http(const struct config *cfg, const char *to, const char *t
 	return e;
 }
 
+enum err transport_send_webhook(const struct config *cfg, int64_t delivery_id, const char *url, const char *secret, const char *body,
+				char *why, size_t whylen)
+{
+	char sig[MESSAGE_SIGNATURE_LEN], h_sig[100], h_ts[64], h_id[64];
+	size_t len = strlen(body);
+	message_webhook_signature(secret, body, len, sig);
+	snprintf(h_sig, sizeof h_sig, "X-Vans-Signature: %s", sig);
+	snprintf(h_ts, sizeof h_ts, "X-Vans-Timestamp: %lld", (long long)clock_now_unix());
+	snprintf(h_id, sizeof h_id, "X-Vans-Delivery: %lld", (long long)delivery_id);
+	const char *headers[] = { "Content-Type: application/json; charset=utf-8", h_sig, h_ts, h_id,
+				  "User-Agent: vans-webhook", NULL };
+	long status = 0;
+	enum err e = cfg->webhook_private_addresses ? http_post(url, headers, body, len, 30, &status, why, whylen)
+						    : http_post_public(url, headers, body, len, 30, &status, why, whylen);
+	if (e == ERR_OK && (status < 200 || status > 299)) {
+		snprintf(why, whylen, "webhook %s answered %ld", url, status);
+		e = ERR_UNAVAILABLE;
+	}
+	return e;
+}
+
 enum err transport_send_sms(const struct config *cfg, const char *to, const char *text, char *why, size_t whylen)
 {
 	return strcmp(cfg->sms_driver, "http") == 0 ? sms_http(cfg, to, text, why, whylen)

@@ -23,6 +23,7 @@ void api_openapi(struct request *r, struct response *w);
 #include "web/pages/kb.h"
 #include "web/pages/vans_policy.h"
 #include "web/pages/vans_findings.h"
+#include "web/pages/notice.h"
 #include "web/pages/vans_asset.h"
 
 #endif

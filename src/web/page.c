@@ -5,6 +5,8 @@
 #include "web/assets.h"
 #include "web/csrf.h"
 #include "identity/permission.h"
+#include "vans/notice.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -99,6 +101,18 @@ void page_render(struct request *r, struct response *w, int status, const char *
 		struct val *u = val_obj(a);
 		val_set_str(a, u, "name", r->user.name);
 		val_set_str(a, u, "username", r->user.username);
+		/* the unread notifications, shown next to the name on every page */
+		struct db *db = db_thread();
+		int64_t unread = db && r->user.account_id ? notice_unread_count(db, r->user.account_id) : 0;
+		val_set_int(a, u, "unread", unread);
+		if (unread) {
+			char n[24];
+			snprintf(n, sizeof n, "%lld", (long long)unread);
+			const char *m = i18n_get(r->lang, "notice.header.unread");
+			const char *at = strstr(m, "{n}");
+			val_set_str(a, u, "unread_label",
+				    at ? arena_printf(a, "%.*s%s%s", (int)(at - m), m, n, at + 3) : m);
+		}
 		val_set(a, ctx, "signed_in", u);
 	}
 	val_set_bool(a, ctx, "anonymous", !(r->user.roles & ROLE_SIGNED_IN) && !r->user.mfa_pending);

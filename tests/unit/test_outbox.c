@@ -1,7 +1,8 @@
 /* Unit tests of src/outbox: the mail message (encoded subject, base64 body, no header
  * injection), the SMS gateway body, back-off, and delivery through the outbox on a real
  * SQLite file — SMS into the file driver's folder, mail to a port where no server listens
- * (retried later, never lost). Real SMTP delivery is tested in tests/integration. */
+ * (retried later, never lost); webhooks refused for loopback and private addresses. Real SMTP
+ * delivery is tested in tests/integration. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,10 @@
 #include "outbox/message.h"
 #include "outbox/outbox.h"
 #include "outbox/transport.h"
+#include "net/http_client.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 static struct config cfg;
 
@@ -141,6 +146,58 @@ static void messages_wait_in_the_outbox_until_delivered(void **state)
 	rmdir(path);
 }
 
+static struct sockaddr_in v4(const char *a)
+{
+	struct sockaddr_in s = { .sin_family = AF_INET };
+	inet_pton(AF_INET, a, &s.sin_addr);
+	return s;
+}
+
+static struct sockaddr_in6 v6(const char *a)
+{
+	struct sockaddr_in6 s = { .sin6_family = AF_INET6 };
+	inet_pton(AF_INET6, a, &s.sin6_addr);
+	return s;
+}
+
+#define PRIVATE4(a) (s4 = v4(a), http_address_private((const struct sockaddr *)&s4))
+#define PRIVATE6(a) (s6 = v6(a), http_address_private((const struct sockaddr *)&s6))
+
+static void webhooks_do_not_reach_private_addresses(void **state)
+{
+	(void)state;
+	struct sockaddr_in s4;
+	struct sockaddr_in6 s6;
+	for (const char *const *a = (const char *const[]){ "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255",
+							    "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+							    "224.0.0.1", "255.255.255.255", "192.0.0.8", NULL };
+	     *a; a++)
+		assert_true(PRIVATE4(*a));
+	for (const char *const *a = (const char *const[]){ "8.8.8.8", "172.32.0.1", "163.29.3.10", "100.128.0.1",
+							    "192.169.0.1", NULL };
+	     *a; a++)
+		assert_false(PRIVATE4(*a));
+	assert_true(PRIVATE6("::1"));
+	assert_true(PRIVATE6("::"));
+	assert_true(PRIVATE6("fd00::1"));
+	assert_true(PRIVATE6("fe80::1"));
+	assert_true(PRIVATE6("ff02::1"));
+	assert_true(PRIVATE6("::ffff:127.0.0.1"));
+	assert_true(PRIVATE6("::ffff:10.0.0.1"));
+	assert_false(PRIVATE6("2001:4860:4860::8888"));
+	assert_false(PRIVATE6("::ffff:8.8.8.8"));
+	/* delivery refuses a loopback URL unless the setting allows it */
+	struct config c = cfg;
+	char why[512] = "";
+	c.webhook_private_addresses = false;
+	assert_int_equal(transport_send_webhook(&c, 1, "http://127.0.0.1:9/hook", "s", "{}", why, sizeof why), ERR_DENIED);
+	assert_non_null(strstr(why, "refused"));
+	c.webhook_private_addresses = true;
+	why[0] = '\0';
+	assert_int_equal(transport_send_webhook(&c, 1, "http://127.0.0.1:9/hook", "s", "{}", why, sizeof why),
+			 ERR_UNAVAILABLE); /* allowed, but nothing listens on the discard port */
+}
+
 int main(void)
 {
 	assert_int_equal(crypto_init(), 0);
@@ -150,6 +207,7 @@ int main(void)
 		cmocka_unit_test(mail_has_encoded_subject_base64_body_and_no_injection),
 		cmocka_unit_test(backoff_doubles_up_to_six_hours),
 		cmocka_unit_test(messages_wait_in_the_outbox_until_delivered),
+		cmocka_unit_test(webhooks_do_not_reach_private_addresses),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	return rc;

@@ -20,7 +20,8 @@ void ui_subnav(struct request *r, struct val *ctx, bool operator_pages)
 	static const struct { const char *href, *key; } org[] = {
 		{ "/org/reviews", "org.nav.reviews" }, { "/org/permissions", "org.nav.permissions" },
 		{ "/org/accounts", "org.nav.accounts" }, { "/org/disabled", "org.nav.disabled" },
-		{ "/org/apikeys", "org.nav.apikeys" }, { "/org/audit", "org.nav.audit" },
+		{ "/org/apikeys", "org.nav.apikeys" }, { "/org/webhook", "org.nav.webhook" },
+		{ "/org/audit", "org.nav.audit" },
 	}, op[] = {
 		{ "/admin/reviews", "admin.nav.reviews" }, { "/admin/orgs", "admin.nav.orgs" },
 		{ "/admin/audit", "admin.nav.audit" },
