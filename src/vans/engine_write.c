@@ -267,38 +267,58 @@ static enum err load_rules(struct writer *w)
 	return e;
 }
 
-/* The CVEs the new and reactivated findings name, one query each. */
+/* The CVEs the new and reactivated findings name, 500 to a query. */
 static enum err load_cve_info(struct writer *w, const char **cves, size_t n)
 {
 	if (n > 1)
 		qsort(cves, n, sizeof *cves, str_cmp);
 	w->ci = xcalloc(n ? n : 1, sizeof *w->ci);
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_CVE_INFO);
-	if (!s)
-		return ERR_DB;
-	for (size_t i = 0; i < n; i++) {
-		if (i && !strcmp(cves[i], cves[i - 1]))
-			continue;
-		struct cinfo *c = &w->ci[w->nci++];
-		c->cve = cves[i];
-		c->kev_due = -1;
-		db_bind_text(s, ":cve", cves[i]);
-		enum db_step_rc rc = db_step(s);
-		if (rc == DB_ROW) {
-			const char *sev = db_col_text(s, 0), *due = db_col_text(s, 2);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp(cves[i], cves[i - 1]))
+			cves[u++] = cves[i];
+	/* not found: rejected, never a finding */
+	for (size_t i = 0; i < u; i++)
+		w->ci[i] = (struct cinfo){ .cve = cves[i], .rejected = true, .kev_due = -1 };
+	w->nci = u;
+	struct buf ids;
+	buf_init(&ids, 0);
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < u && e == ERR_OK; at += 500) {
+		buf_reset(&ids);
+		buf_putc(&ids, '[');
+		for (size_t i = at; i < u && i < at + 500; i++) {
+			if (i > at)
+				buf_putc(&ids, ',');
+			json_write_string(&ids, cves[i], strlen(cves[i]));
+		}
+		buf_putc(&ids, ']');
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_CVE_INFO);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		db_bind_textn(s, ":ids", ids.data, ids.len);
+		enum db_step_rc rc;
+		while ((rc = db_step(s)) == DB_ROW) {
+			const char *id = db_col_text(s, 0);
+			struct cinfo key = { .cve = id ? id : "" };
+			struct cinfo *c = bsearch(&key, w->ci, w->nci, sizeof *w->ci, ci_cmp);
+			if (!c)
+				continue;
+			const char *sev = db_col_text(s, 1), *due = db_col_text(s, 3);
 			snprintf(c->severity, sizeof c->severity, "%s", sev ? sev : "");
-			c->rejected = db_col_int(s, 1) != 0;
-			c->kev = db_col_int(s, 3) != 0;
+			c->rejected = db_col_int(s, 2) != 0;
+			c->kev = db_col_int(s, 4) != 0;
 			if (due)
 				c->kev_due = eng_date_unix(due);
-		} else {
-			c->rejected = true;   /* not in the knowledge base: never a finding */
 		}
-		db_reset(s);
 		if (rc == DB_ERROR)
-			return db_error(w->db);
+			e = db_error(w->db);
+		db_reset(s);
 	}
-	return ERR_OK;
+	buf_free(&ids);
+	return e;
 }
 
 static const struct cinfo *cve_info(const struct writer *w, const char *cve)
