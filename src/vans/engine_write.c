@@ -719,37 +719,43 @@ static bool in_scope(const struct eng_diff *d, int64_t asset)
 	return bsearch(&asset, d->scope, d->nscope, sizeof *d->scope, i64_cmp) != NULL;
 }
 
+/* last_seen says when matching last confirmed a finding, to the hour: refreshing every row
+ * at every intake would rewrite a large organisation's findings each time. */
+#define SEEN_PRECISION 3600
+
 static enum err write_seen(struct writer *w)
 {
 	const struct eng_diff *d = w->d;
-	enum err e = ERR_OK;
-	if (d->org_id > 0 && d->nidentifiers == 0) {
-		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_ORG);
+	if (d->org_id <= 0) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_CHANGED);
 		if (!s)
 			return ERR_DB;
 		db_bind_int(s, ":now", d->now);
-		db_bind_int(s, ":org", d->org_id);
+		db_bind_int(s, ":stale", d->now - SEEN_PRECISION);
+		db_bind_int(s, ":from", d->from_seq);
+		db_bind_int(s, ":to", d->to_seq);
 		return db_exec(s);
 	}
-	if (d->org_id > 0) {
-		for (size_t i = 0; i < d->nidentifiers && e == ERR_OK; i++) {
-			struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_HOST);
-			if (!s)
-				return ERR_DB;
-			db_bind_int(s, ":now", d->now);
-			db_bind_int(s, ":org", d->org_id);
-			db_bind_text(s, ":identifier", d->identifiers[i]);
-			e = db_exec(s);
+	struct jrows ids = { 0 };
+	buf_init(&ids.b, 0);
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < d->nscope && e == ERR_OK; at += BATCH) {
+		jr_reset(&ids);
+		ids.k = 0;
+		for (size_t i = at; i < d->nscope && i < at + BATCH; i++)
+			jr_int(&ids, d->scope[i]);
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_ASSETS);
+		if (!s) {
+			e = ERR_DB;
+			break;
 		}
-		return e;
+		jr_bind(&ids, s, ":ids");
+		db_bind_int(s, ":now", d->now);
+		db_bind_int(s, ":stale", d->now - SEEN_PRECISION);
+		e = db_exec(s);
 	}
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_CHANGED);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, ":now", d->now);
-	db_bind_int(s, ":from", d->from_seq);
-	db_bind_int(s, ":to", d->to_seq);
-	return db_exec(s);
+	buf_free(&ids.b);
+	return e;
 }
 
 static enum err write_all(struct writer *w)
