@@ -22,6 +22,7 @@ int cli_user(int argc, char **argv);
 int cli_apikey(int argc, char **argv);
 int cli_outbox(int argc, char **argv);
 int cli_audit(int argc, char **argv);
+int cli_asset(int argc, char **argv);
 
 /* Flags of a subcommand: "--name VALUE" pairs after argv[from]. Returns -1 (after printing
  * why) when one is unknown or lacks a value; values[i] gets the value of names[i] or NULL;

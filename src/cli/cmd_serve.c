@@ -14,6 +14,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Another instance (or this one's feed job) imported feeds: the listener thread of
+ * db_listen_start calls this, and the engine's thread refreshes at once. */
+static void kb_changed(void *ctx)
+{
+	(void)ctx;
+	log_info("vans serve: the knowledge base changed (notified on %s)", KB_CHANGED_CHANNEL);
+	vans_engine_wake();
+}
+
 static void after_feed_job(struct db *db, char *out, size_t outlen)
 {
 	struct vans_match_summary sum;
@@ -74,14 +83,17 @@ int cli_serve(int argc, char **argv)
 		return 1;
 	}
 	/* findings follow feed changes: the sync job refreshes at once, the engine's thread
-	 * catches up at start and picks up other instances' imports */
+	 * catches up at start and picks up other instances' imports (polling; on PostgreSQL
+	 * also woken at once by LISTEN) */
 	kb_feed_job_set_after(after_feed_job);
 	if (vans_engine_run(cli_config.match_poll_interval) != ERR_OK) {
 		fprintf(stderr, "vans serve: cannot start the matching engine's thread\n");
 		outbox_stop();
 		return 1;
 	}
+	struct db_listener *kb_listener = db_listen_start(cli_config.db, KB_CHANGED_CHANNEL, kb_changed, NULL);
 	int rc = web_serve(&cli_config);
+	db_listen_stop(kb_listener);
 	vans_engine_stop();
 	outbox_stop();
 	web_app_free();

@@ -78,6 +78,14 @@ static const struct command commands[] = {
 	  "vans apikey create --org ID [--name NAME]   prints the key once (88 characters)\n"
 	  "vans apikey list --org ID\n"
 	  "vans apikey revoke --org ID KEY-ID\n" },
+	{ "asset", cli_asset, "an organisation's assets: import a file, list, template",
+	  "vans asset import --org ID [--keep-valid] [--group CODE] [--category system|pc|network|ics] FILE\n"
+	  "  FILE: the inventory template as CSV or XLSX, a CycloneDX (JSON, XML) or SPDX JSON SBOM (detected).\n"
+	  "  All-or-nothing: any row with an error stores nothing (errors as FILE:LINE: FIELD: reason, exit 1);\n"
+	  "  --keep-valid stores the valid rows. Matching runs afterwards; a summary is printed.\n"
+	  "vans asset list --org ID [--format tsv|json]\n"
+	  "vans asset template [--lang zh-TW|en] [--format xlsx|csv] > FILE\n"
+	  "  the inventory template (範本下載) as the upload page offers it\n" },
 	{ "outbox", cli_outbox, "outgoing mail and SMS: run, list",
 	  "vans outbox run      deliver every message that is due now, then exit\n"
 	  "vans outbox list     the latest messages and their status\n" },

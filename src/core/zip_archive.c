@@ -254,3 +254,110 @@ enum err zip_archive_read(struct zip_archive *z, size_t index, size_t max, struc
 	zip_member_close(m);
 	return e;
 }
+
+/* ---- writing ---------------------------------------------------------------------- */
+
+struct zip_writer {
+	zip_source_t *src;   /* the memory the archive is written to (kept past zip_close) */
+	zip_t *za;
+};
+
+enum err zip_writer_new(struct zip_writer **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (!src) {
+		say(err, errlen, "cannot start a zip archive: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return ERR_INTERNAL;
+	}
+	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (!za) {
+		say(err, errlen, "cannot start a zip archive: %s", zip_error_strerror(&ze));
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return ERR_INTERNAL;
+	}
+	zip_error_fini(&ze);
+	zip_source_keep(src);
+	struct zip_writer *w = xcalloc(1, sizeof(*w));
+	w->src = src;
+	w->za = za;
+	*out = w;
+	return ERR_OK;
+}
+
+enum err zip_writer_add(struct zip_writer *w, const char *name, const void *p, size_t len, char *err,
+			size_t errlen)
+{
+	if (!name || !*name) {
+		say(err, errlen, "a zip member needs a name");
+		return ERR_INVALID;
+	}
+	void *copy = xmalloc(len ? len : 1);
+	if (len)
+		memcpy(copy, p, len);
+	zip_source_t *s = zip_source_buffer(w->za, copy, len, 1);
+	if (!s) {
+		free(copy);
+		say(err, errlen, "%s: %s", name, zip_strerror(w->za));
+		return ERR_INTERNAL;
+	}
+	zip_int64_t i = zip_file_add(w->za, name, s, ZIP_FL_ENC_UTF_8);
+	if (i < 0) {
+		zip_source_free(s);
+		say(err, errlen, "%s: %s", name, zip_strerror(w->za));
+		return ERR_INVALID;
+	}
+	zip_set_file_compression(w->za, (zip_uint64_t)i, ZIP_CM_DEFLATE, 6);
+	/* a fixed time, so the same content gives the same bytes */
+	zip_file_set_mtime(w->za, (zip_uint64_t)i, 315532800 + 86400, 0);
+	return ERR_OK;
+}
+
+void zip_writer_discard(struct zip_writer *w)
+{
+	if (!w)
+		return;
+	if (w->za)
+		zip_discard(w->za);
+	zip_source_free(w->src);
+	free(w);
+}
+
+enum err zip_writer_finish(struct zip_writer *w, struct buf *out, char *err, size_t errlen)
+{
+	enum err e = ERR_OK;
+	if (zip_close(w->za) != 0) {
+		say(err, errlen, "cannot write the zip archive: %s", zip_strerror(w->za));
+		zip_discard(w->za);
+		w->za = NULL;
+		zip_writer_discard(w);
+		return ERR_INVALID;
+	}
+	w->za = NULL;
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_source_stat(w->src, &st) != 0 || zip_source_open(w->src) != 0) {
+		say(err, errlen, "cannot read the written zip archive");
+		zip_writer_discard(w);
+		return ERR_INVALID;
+	}
+	char chunk[16384];
+	zip_int64_t n;
+	while ((n = zip_source_read(w->src, chunk, sizeof chunk)) > 0)
+		if (buf_append(out, chunk, (size_t)n) != 0) {
+			say(err, errlen, "the zip archive is larger than allowed");
+			e = ERR_TOO_LARGE;
+			break;
+		}
+	if (n < 0 && e == ERR_OK) {
+		say(err, errlen, "cannot read the written zip archive");
+		e = ERR_INVALID;
+	}
+	zip_source_close(w->src);
+	zip_writer_discard(w);
+	return e;
+}

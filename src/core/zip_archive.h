@@ -1,6 +1,7 @@
 /* Reading members of an untrusted zip archive held in memory (libzip underneath): caps on
  * the number of entries, on each member's and on all members' uncompressed bytes, counted
- * as they are inflated (declared sizes are not trusted), and no encrypted members. */
+ * as they are inflated (declared sizes are not trusted), and no encrypted members. And
+ * writing a new archive into memory (zip_writer), for XLSX files and other exports. */
 #ifndef VANS_CORE_ZIP_ARCHIVE_H
 #define VANS_CORE_ZIP_ARCHIVE_H
 
@@ -54,5 +55,21 @@ void zip_member_close(struct zip_member *m);   /* NULL is a no-op */
  * limits). */
 enum err zip_archive_read(struct zip_archive *z, size_t index, size_t max, struct buf *out,
 			  char *err, size_t errlen);
+
+/* ---- writing ---------------------------------------------------------------------- */
+
+/* A new archive built in memory: members are added in order (deflated), then the whole
+ * archive is appended to a buffer. Member names must be unique. */
+struct zip_writer;
+
+enum err zip_writer_new(struct zip_writer **out, char *err, size_t errlen);
+/* Adds a member with a copy of p[0..len). ERR_INVALID (a duplicate or empty name). */
+enum err zip_writer_add(struct zip_writer *w, const char *name, const void *p, size_t len, char *err,
+			size_t errlen);
+/* Writes the archive and appends it to out (ERR_TOO_LARGE when out's cap refuses it).
+ * Frees the writer whatever the result. */
+enum err zip_writer_finish(struct zip_writer *w, struct buf *out, char *err, size_t errlen);
+/* Frees a writer without writing anything (NULL is a no-op). */
+void zip_writer_discard(struct zip_writer *w);
 
 #endif

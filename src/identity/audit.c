@@ -30,7 +30,10 @@ static enum err append_tx(struct db *db, void *ctx)
 {
 	struct audit_entry *e = &((struct append_ctx *)ctx)->e;
 	char prev[65] = GENESIS, hash[65];
-	struct db_stmt *s = db_stmt(db, STMT_AUDIT_LAST);
+	struct db_stmt *s = db_stmt(db, STMT_AUDIT_APPEND_LOCK);
+	if (!s || db_exec(s) != ERR_OK)
+		return ERR_DB;
+	s = db_stmt(db, STMT_AUDIT_LAST);
 	if (!s)
 		return ERR_DB;
 	if (db_step(s) == DB_ROW)

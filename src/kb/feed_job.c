@@ -7,15 +7,26 @@
 #include "core/log.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Held by the connection of the running sync (on PostgreSQL a session advisory lock): a job
+ * row says "running" truthfully only while the holder lives, so several instances never run
+ * two syncs, and a row left "running" by a process that died is recognised as such. "feed"
+ * as a number. */
+#define FEED_JOB_LOCK 0x66656564
+
+/* A sync of this process is running (SQLite grants the lock to everyone: this is the guard
+ * there; on PostgreSQL it saves a connection). */
+static atomic_bool running_here;
+
 struct job {
-	char *db_url;
 	struct kb_sync_options o;
 	int64_t id;
-	struct db *db;
+	struct db *db;               /* holds FEED_JOB_LOCK */
 };
 
 static void progress(void *ctx, uint64_t stored, int64_t window_total, int64_t window_done)
@@ -26,6 +37,16 @@ static void progress(void *ctx, uint64_t stored, int64_t window_total, int64_t w
 	db_bind_int(s, ":stored", (int64_t)stored);
 	db_bind_int(s, ":window_done", window_done);
 	db_bind_int(s, ":window_total", window_total);
+	db_exec(s);
+}
+
+static void finish(struct db *db, int64_t id, const char *status, const char *message)
+{
+	struct db_stmt *s = db_stmt(db, STMT_KB_JOB_FINISH);
+	db_bind_int(s, ":job", id);
+	db_bind_text(s, ":status", status);
+	db_bind_int(s, ":at", clock_now_unix());
+	db_bind_text(s, ":message", message);
 	db_exec(s);
 }
 
@@ -40,56 +61,76 @@ static void *run(void *arg)
 {
 	struct job *j = arg;
 	char err[1024] = "";
-	j->db = db_open(j->db_url, err, sizeof err);
-	if (!j->db) {
-		log_error("feed sync job %lld: %s", (long long)j->id, err);
-	} else {
-		struct kb_import_stats st = { 0 };
-		j->o.progress = progress;
-		j->o.pctx = j;
-		enum err e = kb_sync_nvd(j->db, &j->o, &st, err, sizeof err);
-		char summary[1024];
-		kb_stats_format(&st, summary, 512);
-		if (e == ERR_OK && after_sync) {
-			char more[500] = "";
-			after_sync(j->db, more, sizeof more);
-			if (more[0]) {
-				size_t at = strlen(summary);
-				snprintf(summary + at, sizeof summary - at, "; %s", more);
-			}
+	struct kb_import_stats st = { 0 };
+	j->o.progress = progress;
+	j->o.pctx = j;
+	enum err e = kb_sync_nvd(j->db, &j->o, &st, err, sizeof err);
+	char summary[1024];
+	kb_stats_format(&st, summary, 512);
+	if (e == ERR_OK && after_sync) {
+		char more[500] = "";
+		after_sync(j->db, more, sizeof more);
+		if (more[0]) {
+			size_t at = strlen(summary);
+			snprintf(summary + at, sizeof summary - at, "; %s", more);
 		}
-		struct db_stmt *s = db_stmt(j->db, STMT_KB_JOB_FINISH);
-		db_bind_int(s, ":job", j->id);
-		db_bind_text(s, ":status", e == ERR_OK ? "done" : "failed");
-		db_bind_int(s, ":at", clock_now_unix());
-		db_bind_text(s, ":message", e == ERR_OK ? summary : err);
-		db_exec(s);
-		log_info("feed sync job %lld: %s", (long long)j->id, e == ERR_OK ? summary : err);
-		db_close(j->db);
 	}
-	free(j->db_url);
+	finish(j->db, j->id, e == ERR_OK ? "done" : "failed", e == ERR_OK ? summary : err);
+	log_info("feed sync job %lld: %s", (long long)j->id, e == ERR_OK ? summary : err);
+	db_unlock(j->db, FEED_JOB_LOCK);
+	db_close(j->db);
 	free(j);
+	atomic_store(&running_here, false);
 	return NULL;
+}
+
+static void abandon(struct db *db)
+{
+	struct db_stmt *s = db_stmt(db, STMT_KB_JOB_ABANDON);
+	db_bind_int(s, ":at", clock_now_unix());
+	db_bind_text(s, ":message", "interrupted: the server stopped; the next sync resumes where this one stopped");
+	db_exec(s);
 }
 
 enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sync_options *o, int64_t account_id,
 			   int64_t *job_id)
 {
-	struct db_stmt *s = db_stmt(db, STMT_KB_JOB_START);
+	(void)db;
+	bool was = false;
+	if (!atomic_compare_exchange_strong(&running_here, &was, true))
+		return ERR_CONFLICT;
+	char err[512];
+	struct db *jdb = db_open(db_url, err, sizeof err);
+	if (!jdb) {
+		log_error("feed sync: %s", err);
+		atomic_store(&running_here, false);
+		return ERR_UNAVAILABLE;
+	}
+	/* the claim: the lock first, then the row, both on the connection the sync will use */
+	enum err e = db_try_lock(jdb, FEED_JOB_LOCK);
+	if (e != ERR_OK) {
+		db_close(jdb);
+		atomic_store(&running_here, false);
+		return e;
+	}
+	abandon(jdb); /* a row still "running" now belongs to a process that died */
+	struct db_stmt *s = db_stmt(jdb, STMT_KB_JOB_START);
 	db_bind_text(s, ":kind", "nvd-sync");
 	db_bind_int(s, ":account", account_id);
 	db_bind_int(s, ":at", clock_now_unix());
 	enum db_step_rc rc = db_step(s);
 	int64_t id = rc == DB_ROW ? db_col_int(s, 0) : 0;
 	db_reset(s);
-	if (rc == DB_ERROR)
-		return ERR_DB;
-	if (!id)
-		return ERR_CONFLICT;
+	if (!id) {
+		db_unlock(jdb, FEED_JOB_LOCK);
+		db_close(jdb);
+		atomic_store(&running_here, false);
+		return rc == DB_ERROR ? ERR_DB : ERR_CONFLICT;
+	}
 	struct job *j = xcalloc(1, sizeof *j);
-	j->db_url = xstrdup(db_url);
 	j->o = *o;
 	j->id = id;
+	j->db = jdb;
 	pthread_t th;
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
@@ -97,14 +138,11 @@ enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sy
 	int prc = pthread_create(&th, &attr, run, j);
 	pthread_attr_destroy(&attr);
 	if (prc != 0) {
-		s = db_stmt(db, STMT_KB_JOB_FINISH);
-		db_bind_int(s, ":job", id);
-		db_bind_text(s, ":status", "failed");
-		db_bind_int(s, ":at", clock_now_unix());
-		db_bind_text(s, ":message", "could not start a thread");
-		db_exec(s);
-		free(j->db_url);
+		finish(jdb, id, "failed", "could not start a thread");
+		db_unlock(jdb, FEED_JOB_LOCK);
+		db_close(jdb);
 		free(j);
+		atomic_store(&running_here, false);
 		return ERR_INTERNAL;
 	}
 	*job_id = id;
@@ -113,10 +151,11 @@ enum err kb_feed_job_start(struct db *db, const char *db_url, const struct kb_sy
 
 void kb_feed_job_abandon_stale(struct db *db)
 {
-	struct db_stmt *s = db_stmt(db, STMT_KB_JOB_ABANDON);
-	db_bind_int(s, ":at", clock_now_unix());
-	db_bind_text(s, ":message", "interrupted: the server stopped; the next sync resumes where this one stopped");
-	db_exec(s);
+	/* another instance's sync holds the lock: its row is no orphan */
+	if (db_try_lock(db, FEED_JOB_LOCK) != ERR_OK)
+		return;
+	abandon(db);
+	db_unlock(db, FEED_JOB_LOCK);
 }
 
 static struct val *text(struct arena *a, struct db_stmt *s, int c)

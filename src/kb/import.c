@@ -131,6 +131,7 @@ void kb_import_end(struct db *db, int64_t import_id, const char *feed, const cha
 	db_bind_text(s, ":source", source);
 	db_bind_text(s, ":detail", summary);
 	db_exec(s);
+	db_notify(db, KB_CHANGED_CHANNEL);
 }
 
 enum err kb_import_file(struct db *db, const char *feed, const char *path, uint64_t max_out, kb_file_fn fn,

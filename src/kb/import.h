@@ -18,6 +18,11 @@ struct nvd_feed_info;
 
 #define KB_SKIP_REASONS 8
 
+/* The channel every successful import or sync notifies (db_notify): the instances serving
+ * the same PostgreSQL database refresh their matching index at once instead of at their
+ * next poll. */
+#define KB_CHANGED_CHANNEL "vans_kb"
+
 /* What an import did. "skipped" records were not stored, each counted under its reason.
  * The counts accumulate: zero the struct before the first import. */
 struct kb_import_stats {
@@ -90,7 +95,8 @@ void kb_stats_skip(struct kb_import_stats *st, const char *reason);
  * ", absent from this file 6 (kept)" when some were. */
 void kb_stats_format(const struct kb_import_stats *st, char *out, size_t outlen);
 
-/* feed_import / feed_status bookkeeping shared by every importer. */
+/* feed_import / feed_status bookkeeping shared by every importer; a successful end notifies
+ * KB_CHANGED_CHANNEL. */
 int64_t kb_import_begin(struct db *db, const char *feed, const char *source);
 void kb_import_end(struct db *db, int64_t import_id, const char *feed, const char *source, enum err result,
 		   const struct kb_import_stats *st, const char *message);

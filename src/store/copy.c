@@ -76,6 +76,26 @@ static enum err count_rows(struct db *db, const char *table, int64_t *n, char *e
 	return e;
 }
 
+/* Empties a table of the target: the rows its migrations seeded (the due-date policy, the
+ * engine's state), which the source's rows — the same seeds, or what the operator made of
+ * them — replace. */
+static enum err clear_seeded(struct db *db, const char *table, char *err, size_t errlen)
+{
+	struct buf sql;
+	buf_init(&sql, 0);
+	buf_puts(&sql, "DELETE FROM ");
+	quote_ident(&sql, table);
+	struct db_stmt *s = db_prepare_sql(db, sql.data, err, errlen);
+	buf_free(&sql);
+	if (!s)
+		return ERR_DB;
+	enum err e = db_step(s) == DB_DONE ? ERR_OK : ERR_DB;
+	if (e != ERR_OK)
+		snprintf(err, errlen, "emptying %s: %s", table, db_errmsg(db));
+	db_stmt_free(s);
+	return e;
+}
+
 /* The migration versions recorded in db, ascending. */
 static enum err applied_versions(struct db *db, int **out, size_t *n, char *err, size_t errlen)
 {
@@ -303,6 +323,24 @@ static size_t *dependency_order(const struct db_table *t, size_t n)
 
 /* ---- the whole database ---- */
 
+/* A table some migration fills ("INSERT INTO name"): in a migrated, otherwise empty target
+ * its rows are the seeds, not data. */
+static bool seeded_by_migrations(const char *name)
+{
+	size_t n = strlen(name);
+	for (unsigned long i = 0; i < embedded_count; i++) {
+		if (db_migration_version(embedded_files[i].name) < 0)
+			continue;
+		const char *text = (const char *)embedded_files[i].data;
+		for (const char *p = strstr(text, "INSERT INTO "); p; p = strstr(p + 1, "INSERT INTO ")) {
+			const char *t = p + 12;
+			if (!strncmp(t, name, n) && (t[n] == ' ' || t[n] == '(' || t[n] == '\n'))
+				return true;
+		}
+	}
+	return false;
+}
+
 static enum err check_target_empty(struct db *to, const int *src_v, size_t src_n, char *err, size_t errlen)
 {
 	struct db_table *t;
@@ -317,6 +355,8 @@ static enum err check_target_empty(struct db *to, const int *src_v, size_t src_n
 			continue;
 		}
 		int64_t rows = 0;
+		if (seeded_by_migrations(t[i].name))
+			continue; /* emptied before the copy */
 		e = count_rows(to, t[i].name, &rows, err, errlen);
 		if (e == ERR_OK && rows) {
 			snprintf(err, errlen, "the target is not empty: table %s holds %lld rows (use a new, empty database)",
@@ -449,6 +489,12 @@ enum err db_copy(struct db *from, struct db *to, db_copy_progress *progress, voi
 		goto out;
 	}
 	order = dependency_order(dst, dn);
+	/* the target was empty before migrate_to: whatever it holds now, migrations put there */
+	for (size_t i = dn; i-- > 0;) {
+		const char *name = dst[order[i]].name;
+		if (strcmp(name, "schema_migrations") && (e = clear_seeded(to, name, err, errlen)) != ERR_OK)
+			goto out;
+	}
 	for (size_t i = 0; i < dn; i++) {
 		const struct db_table *t = &dst[order[i]];
 		if (!strcmp(t->name, "schema_migrations"))

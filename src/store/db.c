@@ -39,7 +39,7 @@ struct db {
 /* ---- timings ---- */
 
 const double db_stats_bucket_ms[8] = { 0.1, 0.5, 1, 5, 10, 50, 100, -1 };
-static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8], st_reconnects;
+static _Atomic uint64_t st_statements, st_errors, st_nanos, st_buckets[8], st_reconnects, st_wakeups;
 
 void db_stats_reconnected(void)
 {
@@ -67,6 +67,7 @@ void db_stats_get(struct db_stats *out)
 	for (int i = 0; i < 8; i++)
 		out->buckets[i] = atomic_load(&st_buckets[i]);
 	out->reconnects = atomic_load(&st_reconnects);
+	out->listen_wakeups = atomic_load(&st_wakeups);
 }
 
 /* ---- connections ---- */
@@ -469,6 +470,81 @@ enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx),
 	if (e != ERR_OK)
 		db_rollback(db);
 	return e;
+}
+
+/* ---- coordination between instances ---- */
+
+enum err db_try_lock(struct db *db, int64_t key)
+{
+	if (!db->drv->try_lock)
+		return ERR_OK;
+	char err[256];
+	bool got = false;
+	if (db->drv->try_lock(db->conn, key, &got, err, sizeof err) != 0) {
+		log_warn("lock %lld: %s", (long long)key, err);
+		return ERR_DB;
+	}
+	return got ? ERR_OK : ERR_CONFLICT;
+}
+
+void db_unlock(struct db *db, int64_t key)
+{
+	char err[256];
+	if (db->drv->lock && db->drv->lock(db->conn, key, false, err, sizeof err) != 0)
+		log_warn("unlock %lld: %s", (long long)key, err);
+}
+
+enum err db_notify(struct db *db, const char *channel)
+{
+	if (!db->drv->notify)
+		return ERR_OK;
+	char err[256];
+	if (db->drv->notify(db->conn, channel, err, sizeof err) != 0) {
+		log_warn("notify %s: %s", channel, err);
+		return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+struct db_listener {
+	const struct db_driver *drv;
+	void *handle;
+	void (*cb)(void *ctx);
+	void *ctx;
+};
+
+/* Counts each wake-up for /metrics before the caller's callback runs. */
+static void listener_woken(void *arg)
+{
+	struct db_listener *l = arg;
+	atomic_fetch_add_explicit(&st_wakeups, 1, memory_order_relaxed);
+	l->cb(l->ctx);
+}
+
+struct db_listener *db_listen_start(const char *url, const char *channel, void (*cb)(void *ctx), void *ctx)
+{
+	const char *target;
+	const struct db_driver *drv = driver_for(url, &target);
+	if (!drv->listen_start)
+		return NULL;
+	struct db_listener *l = xcalloc(1, sizeof *l);
+	l->drv = drv;
+	l->cb = cb;
+	l->ctx = ctx;
+	l->handle = drv->listen_start(target, channel, listener_woken, l);
+	if (!l->handle) {
+		free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void db_listen_stop(struct db_listener *l)
+{
+	if (!l)
+		return;
+	l->drv->listen_stop(l->handle);
+	free(l);
 }
 
 /* ---- migrations ---- */

@@ -78,6 +78,25 @@ void db_rollback(struct db *db);
 /* Runs fn in a transaction: commit when it returns ERR_OK, roll back otherwise. */
 enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx), void *ctx);
 
+/* Coordination between instances. A lock named by key, held by this connection until
+ * db_unlock or until the connection ends (a process that dies releases it): a job that one
+ * instance runs is never started by another. PostgreSQL: a session advisory lock; SQLite:
+ * always granted (one instance serves a database file). ERR_CONFLICT when another
+ * connection holds it. */
+enum err db_try_lock(struct db *db, int64_t key);
+void db_unlock(struct db *db, int64_t key);
+/* Tells every listener of channel (db_listen_start, in any process) that something changed:
+ * PostgreSQL's NOTIFY, delivered when the current transaction commits (at once outside
+ * one). A no-op on SQLite. */
+enum err db_notify(struct db *db, const char *channel);
+/* Starts a thread with a connection of its own that calls cb(ctx) after each notification
+ * of channel, and after each reconnection (notifications sent meanwhile were lost). It
+ * reconnects with a growing pause while the server is away. NULL on SQLite, which has no
+ * notifications: callers keep polling, which they do anyway as the fallback. */
+struct db_listener;
+struct db_listener *db_listen_start(const char *url, const char *channel, void (*cb)(void *ctx), void *ctx);
+void db_listen_stop(struct db_listener *l);
+
 /* Applies the embedded migrations not yet applied, each in its own transaction; a failing
  * one leaves the database as it was before it. Two processes migrating one database at
  * once take turns (an advisory lock on PostgreSQL, the write lock on SQLite). Each file
@@ -98,6 +117,7 @@ struct db_stats {
 	uint64_t nanos;             /* total time spent in steps */
 	uint64_t buckets[8];        /* counts of statements by latency ≤ 0.1,0.5,1,5,10,50,100,+Inf ms */
 	uint64_t reconnects;        /* connections made again after the server ended them */
+	uint64_t listen_wakeups;    /* callbacks of db_listen_start: notifications, reconnections */
 };
 extern const double db_stats_bucket_ms[8];
 void db_stats_get(struct db_stats *out);

@@ -60,6 +60,16 @@ struct db_driver {
 	/* Session-level lock held across transactions, so two instances never migrate at
 	 * once; NULL when the engine serialises writers anyway (SQLite). */
 	int (*lock)(void *conn, int64_t key, bool take, char *err, size_t errlen);
+	/* The same lock without waiting: *got is false when another session holds it. NULL:
+	 * always granted (SQLite: one instance per database file). */
+	int (*try_lock)(void *conn, int64_t key, bool *got, char *err, size_t errlen);
+	/* Wakes every listener of channel when the current transaction commits; NULL: nobody
+	 * to wake (SQLite). */
+	int (*notify)(void *conn, const char *channel, char *err, size_t errlen);
+	/* A thread with a connection of its own calling cb on each notification of channel;
+	 * NULL when the engine has no notifications (the callers poll). */
+	void *(*listen_start)(const char *target, const char *channel, void (*cb)(void *ctx), void *ctx);
+	void (*listen_stop)(void *listener);
 	/* The user tables (sorted by name) with columns, keys and foreign-key parents. */
 	int (*tables)(void *conn, struct db_table **out, size_t *n, char *err, size_t errlen);
 	/* After rows were copied in with their ids: move the table's id sequences past them.

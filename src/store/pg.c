@@ -10,9 +10,11 @@
 
 #include <libpq-fe.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define OID_BOOL 16
 #define OID_BYTEA 17
@@ -724,6 +726,172 @@ static int p_lock(void *conn, int64_t key, bool take, char *err, size_t errlen)
 	return p_exec_script(conn, sql, err, errlen);
 }
 
+static PGresult *query(struct pg_conn *c, const char *sql, int nparams, const char *const *params, char *err,
+		       size_t errlen);
+
+static int p_try_lock(void *conn, int64_t key, bool *got, char *err, size_t errlen)
+{
+	char k[24];
+	snprintf(k, sizeof k, "%lld", (long long)key);
+	const char *params[1] = { k };
+	PGresult *r = query(conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, params, err, errlen);
+	if (!r)
+		return -1;
+	*got = PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	return 0;
+}
+
+static int p_notify(void *conn, const char *channel, char *err, size_t errlen)
+{
+	const char *params[1] = { channel };
+	PGresult *r = query(conn, "SELECT pg_notify($1, '')", 1, params, err, errlen);
+	PQclear(r);
+	return r ? 0 : -1;
+}
+
+/* ---- the listener: LISTEN on a connection of its own ---- */
+
+struct pg_listener {
+	char *target, *channel;
+	void (*cb)(void *ctx);
+	void *ctx;
+	int wake[2];                 /* written to by listen_stop */
+	pthread_t thread;
+};
+
+/* Waits up to ms for the stop pipe; true when stop was asked for. */
+static bool listener_pause(struct pg_listener *l, int ms)
+{
+	struct pollfd p = { .fd = l->wake[0], .events = POLLIN };
+	return poll(&p, 1, ms) > 0;
+}
+
+static PGconn *listener_connect(struct pg_listener *l, char *err, size_t errlen)
+{
+	const char *keys[] = { "connect_timeout", "fallback_application_name", "client_encoding", "dbname", NULL };
+	const char *vals[] = { "10", "vans-listen", "UTF8", l->target, NULL };
+	PGconn *pg = PQconnectdbParams(keys, vals, 1);
+	if (!pg || PQstatus(pg) != CONNECTION_OK) {
+		const char *m = pg ? PQerrorMessage(pg) : "out of memory";
+		snprintf(err, errlen, "%.*s", (int)strcspn(m, "\n"), m);
+		PQfinish(pg);
+		return NULL;
+	}
+	PQsetNoticeProcessor(pg, on_notice, NULL);
+	char *ident = PQescapeIdentifier(pg, l->channel, strlen(l->channel));
+	char sql[160];
+	snprintf(sql, sizeof sql, "LISTEN %s", ident ? ident : "\"\"");
+	PQfreemem(ident);
+	PGresult *r = PQexec(pg, sql);
+	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		snprintf(err, errlen, "%.*s", (int)strcspn(PQresultErrorMessage(r), "\n"), PQresultErrorMessage(r));
+	PQclear(r);
+	if (!ok) {
+		PQfinish(pg);
+		return NULL;
+	}
+	return pg;
+}
+
+/* Idle this long, the listener asks the server whether the connection still lives. */
+#define LISTEN_PING_MS 30000
+#define LISTEN_BACKOFF_MAX_MS 30000
+
+static void *listener_run(void *arg)
+{
+	struct pg_listener *l = arg;
+	PGconn *pg = NULL;
+	int backoff = 250;
+	bool connected_before = false;
+	for (;;) {
+		if (!pg) {
+			char err[400];
+			pg = listener_connect(l, err, sizeof err);
+			if (!pg) {
+				log_warn("postgres: cannot listen on %s (again in %d ms): %s", l->channel, backoff, err);
+				if (listener_pause(l, backoff))
+					break;
+				backoff = backoff * 2 > LISTEN_BACKOFF_MAX_MS ? LISTEN_BACKOFF_MAX_MS : backoff * 2;
+				continue;
+			}
+			backoff = 250;
+			log_info("postgres: listening on %s", l->channel);
+			/* whatever was notified while no connection listened is unknown: look now */
+			if (connected_before)
+				l->cb(l->ctx);
+			connected_before = true;
+		}
+		struct pollfd p[2] = { { .fd = l->wake[0], .events = POLLIN }, { .fd = PQsocket(pg), .events = POLLIN } };
+		int n = poll(p, 2, LISTEN_PING_MS);
+		if (n < 0)
+			continue; /* EINTR */
+		if (p[0].revents)
+			break;
+		bool alive;
+		if (n == 0) {
+			PGresult *r = PQexec(pg, "");
+			alive = PQresultStatus(r) == PGRES_EMPTY_QUERY;
+			PQclear(r);
+		} else {
+			alive = PQconsumeInput(pg) == 1;
+		}
+		int notified = 0;
+		PGnotify *note;
+		while ((note = PQnotifies(pg))) {
+			notified++;
+			PQfreemem(note);
+		}
+		if (notified)
+			l->cb(l->ctx);
+		if (!alive || PQstatus(pg) != CONNECTION_OK) {
+			log_warn("postgres: the connection listening on %s ended; reconnecting", l->channel);
+			PQfinish(pg);
+			pg = NULL;
+		}
+	}
+	PQfinish(pg);
+	return NULL;
+}
+
+static void *p_listen_start(const char *target, const char *channel, void (*cb)(void *ctx), void *ctx)
+{
+	struct pg_listener *l = xcalloc(1, sizeof *l);
+	l->target = xstrdup(target);
+	l->channel = xstrdup(channel);
+	l->cb = cb;
+	l->ctx = ctx;
+	if (pipe(l->wake) != 0) {
+		free(l->target);
+		free(l->channel);
+		free(l);
+		return NULL;
+	}
+	if (pthread_create(&l->thread, NULL, listener_run, l) != 0) {
+		close(l->wake[0]);
+		close(l->wake[1]);
+		free(l->target);
+		free(l->channel);
+		free(l);
+		return NULL;
+	}
+	return l;
+}
+
+static void p_listen_stop(void *listener)
+{
+	struct pg_listener *l = listener;
+	ssize_t w = write(l->wake[1], "x", 1);
+	(void)w;
+	pthread_join(l->thread, NULL);
+	close(l->wake[0]);
+	close(l->wake[1]);
+	free(l->target);
+	free(l->channel);
+	free(l);
+}
+
 /* ---- schema introspection for copy, backup and restore ---- */
 
 static PGresult *query(struct pg_conn *c, const char *sql, int nparams, const char *const *params, char *err,
@@ -891,6 +1059,10 @@ const struct db_driver db_pg_driver = {
 	.errmsg = p_errmsg,
 	.exec_script = p_exec_script,
 	.lock = p_lock,
+	.try_lock = p_try_lock,
+	.notify = p_notify,
+	.listen_start = p_listen_start,
+	.listen_stop = p_listen_stop,
 	.tables = p_tables,
 	.after_copy = p_after_copy,
 	.backup = NULL,

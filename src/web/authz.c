@@ -27,7 +27,16 @@ enum err authz_check(const struct route *rt, struct request *r)
 		return need(r, ROLE_OPERATOR);
 	case POLICY_ORG_API:
 		return need(r, ROLE_ORG_ADMIN | ROLE_APIKEY);
+	case POLICY_VANS_API:
+		return need(r, ROLE_VANS_USER | ROLE_APIKEY);
+	case POLICY_BODY_KEY:
+		return ERR_OK;   /* the handler answers 401 unless the body's key resolves */
 	default:
 		return ERR_DENIED;
 	}
+}
+
+bool authz_csrf_exempt(const struct route *rt)
+{
+	return rt->policy == POLICY_BODY_KEY;
 }

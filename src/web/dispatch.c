@@ -75,7 +75,8 @@ void web_dispatch(struct request *r, struct response *w)
 	/* pages always need the form token; API calls need it in X-CSRF-Token when a session
 	 * cookie authenticates them (never with an API key, which a browser does not send) */
 	bool cookie_api = r->route->kind == ROUTE_API && !r->user.via_api_key && r->user.roles;
-	if ((r->route->kind == ROUTE_PAGE || cookie_api) && state_changing(r->method) && !csrf_valid(r)) {
+	if ((r->route->kind == ROUTE_PAGE || cookie_api) && state_changing(r->method) && !authz_csrf_exempt(r->route) &&
+	    !csrf_valid(r)) {
 		error_response(r, w, 403, "csrf", "the form has expired; reload the page and try again");
 		return;
 	}

@@ -21,5 +21,6 @@ void api_openapi(struct request *r, struct response *w);
 
 
 #include "web/pages/kb.h"
+#include "web/pages/vans_asset.h"
 
 #endif

@@ -124,7 +124,9 @@ void metrics_write(struct buf *out)
 		   (unsigned long long)st.errors);
 	buf_printf(out, "# HELP vans_db_reconnects_total Database connections made again after the server ended them.\n"
 			"# TYPE vans_db_reconnects_total counter\nvans_db_reconnects_total %llu\n"
+			"# HELP vans_db_listen_wakeups_total Notifications received from the database (PostgreSQL LISTEN: another instance changed the knowledge base).\n"
+			"# TYPE vans_db_listen_wakeups_total counter\nvans_db_listen_wakeups_total %llu\n"
 			"# HELP vans_db_info The database engine this instance uses.\n"
 			"# TYPE vans_db_info gauge\nvans_db_info{engine=\"%s\"} 1\n",
-		   (unsigned long long)st.reconnects, db_thread_engine());
+		   (unsigned long long)st.reconnects, (unsigned long long)st.listen_wakeups, db_thread_engine());
 }

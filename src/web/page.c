@@ -35,13 +35,14 @@ static struct val *language_switch(struct request *r)
 }
 
 /* Who sees a menu entry: N(href, key) entries everyone, NV(href, key, when) some. */
-enum nav_when { NAV_ALWAYS, NAV_ANON, NAV_SIGNED_IN, NAV_ORG_ADMIN, NAV_OPERATOR };
+enum nav_when { NAV_ALWAYS, NAV_ANON, NAV_SIGNED_IN, NAV_VANS_USER, NAV_ORG_ADMIN, NAV_OPERATOR };
 
 static bool nav_visible(const struct request *r, enum nav_when when)
 {
 	switch (when) {
 	case NAV_ANON: return !(r->user.roles & ROLE_SIGNED_IN);
 	case NAV_SIGNED_IN: return r->user.roles & ROLE_SIGNED_IN;
+	case NAV_VANS_USER: return r->user.roles & ROLE_VANS_USER;
 	case NAV_ORG_ADMIN: return r->user.roles & ROLE_ORG_ADMIN;
 	case NAV_OPERATOR: return r->user.roles & ROLE_OPERATOR;
 	default: return true;

@@ -18,6 +18,9 @@ enum policy {
 	POLICY_ORG_ADMIN,     /* approved VANS 機關管理者: their own organisation only */
 	POLICY_OPERATOR,      /* the platform operator */
 	POLICY_ORG_API,       /* an organisation administrator's session or the organisation's API key */
+	POLICY_VANS_API,      /* a VANS user's session or the organisation's API key */
+	POLICY_BODY_KEY,      /* the VANS upload API: the handler resolves the API key the JSON body
+	                         carries; no session is used, so no CSRF token is asked for */
 	POLICY__MAX
 };
 

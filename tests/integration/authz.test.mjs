@@ -11,7 +11,8 @@ import { PASSWORD, startPlatform, submit, signIn, setUp, solveCaptcha, waitMail,
 
 // '*' everyone; otherwise the roles admitted: u = general user (A), a = admin of A,
 // b = admin of B, o = operator. Anonymous is admitted only by '*'. 'none' = nobody signed in
-// with a full session (the half-signed-in second-factor pages).
+// with a full session (the half-signed-in second-factor pages). 'key' = only an API key in
+// the JSON body (the VANS upload API): every session, with or without one, gets 401.
 const TABLE = {
   'GET /': '*', 'POST /language': '*', 'GET /api/v1': '*', 'GET /api/v1/openapi.json': '*',
   'GET /healthz': '*', 'GET /readyz': '*', 'GET /metrics': '*', 'GET /static/{file}': '*',
@@ -35,6 +36,15 @@ const TABLE = {
   'POST /api/v1/org/apikeys/{id}/revoke': 'ab',
   'GET /cves': '*', 'GET /cves/{id}': '*', 'GET /api/v1/cves': '*', 'GET /api/v1/cves/{id}': '*',
   'GET /admin/feeds': 'o', 'POST /admin/feeds/sync': 'o', 'GET /api/v1/admin/feeds': 'o',
+  'POST /vans2/asset/InsertServerUnitproduct': 'key', 'POST /rest/vans/InsertSystemUnitproduct': 'key',
+  'GET /api/v1/assets': 'u', 'POST /api/v1/assets': 'u', 'GET /api/v1/assets/cpe-list.csv': 'u',
+  'GET /api/v1/assets/{id}': 'u', 'PUT /api/v1/assets/{id}': 'u', 'DELETE /api/v1/assets/{id}': 'u',
+  'GET /api/v1/assets/{id}/cpe-candidates': 'u', 'POST /api/v1/assets/{id}/cpe': 'u',
+  'GET /assets': 'u', 'POST /assets': 'u', 'GET /assets/new': 'u', 'GET /assets/groups': 'u', 'POST /assets/groups': 'u',
+  'POST /assets/groups/{id}': 'u', 'POST /assets/groups/{id}/delete': 'u', 'GET /assets/upload': 'u',
+  'POST /assets/upload': 'u', 'GET /assets/uploads': 'u', 'GET /assets/templates/{file}': 'u',
+  'GET /assets/cpe-list.csv': 'u', 'GET /assets/{id}': 'u', 'POST /assets/{id}': 'u', 'POST /assets/{id}/delete': 'u',
+  'POST /assets/{id}/cpe': 'u',
 };
 
 // Every route the server has, from the route files themselves.

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -717,6 +718,79 @@ static void a_statement_first_used_after_a_failure_in_a_transaction_is_still_the
 	{ "sqlite: " #fn, fn, open_sqlite, close_fixture, NULL },               \
 	{ "postgres: " #fn, fn, open_pg, close_fixture, NULL }
 
+/* ---- coordination between instances ---- */
+
+static void a_lock_is_held_by_one_connection_at_a_time(void **state)
+{
+	struct fixture *f = fixture(state);
+	char err[256];
+	struct db *other = db_open(f->url, err, sizeof err);
+	assert_non_null(other);
+	assert_int_equal(db_try_lock(f->db, 42), ERR_OK);
+	/* PostgreSQL: a session lock; SQLite grants it to everyone (one instance per file) */
+	assert_int_equal(db_try_lock(other, 42), f->pg ? ERR_CONFLICT : ERR_OK);
+	assert_int_equal(db_try_lock(other, 43), ERR_OK);
+	db_unlock(f->db, 42);
+	assert_int_equal(db_try_lock(other, 42), ERR_OK);
+	/* a connection that ends (a process that dies) releases what it held */
+	db_close(other);
+	/* (the server ends the session a moment after the client has gone) */
+	enum err e = ERR_CONFLICT;
+	for (int i = 0; i < 40 && (e = db_try_lock(f->db, 43)) == ERR_CONFLICT; i++)
+		usleep(50 * 1000);
+	assert_int_equal(e, ERR_OK);
+	assert_int_equal(db_try_lock(f->db, 42), ERR_OK);
+}
+
+static atomic_int heard;
+
+static void count_wakeup(void *ctx)
+{
+	atomic_fetch_add((atomic_int *)ctx, 1);
+}
+
+/* Notifies until the listener has been woken more than `than` times; false after 5 s. */
+static bool notify_until_heard(struct db *db, int than)
+{
+	for (int i = 0; i < 50; i++) {
+		assert_int_equal(db_notify(db, "vans_unit"), ERR_OK);
+		usleep(100 * 1000);
+		if (atomic_load(&heard) > than)
+			return true;
+	}
+	return false;
+}
+
+static void notifications_reach_listeners_on_postgres_only(void **state)
+{
+	struct fixture *f = fixture(state);
+	atomic_store(&heard, 0);
+	struct db_listener *l = db_listen_start(f->url, "vans_unit", count_wakeup, &heard);
+	if (!f->pg) {
+		assert_null(l); /* nothing to listen to: callers poll */
+		assert_int_equal(db_notify(f->db, "vans_unit"), ERR_OK);
+		return;
+	}
+	assert_non_null(l);
+	assert_true(notify_until_heard(f->db, 0));
+	/* the server ends the listener's session: it reconnects, says so, and hears again */
+	end_other_sessions(f);
+	int before = atomic_load(&heard);
+	assert_true(notify_until_heard(f->db, before));
+	/* a notification inside a transaction arrives when it commits, not before */
+	usleep(300 * 1000);
+	before = atomic_load(&heard);
+	assert_int_equal(db_begin(f->db), ERR_OK);
+	assert_int_equal(db_notify(f->db, "vans_unit"), ERR_OK);
+	usleep(300 * 1000);
+	assert_int_equal(atomic_load(&heard), before);
+	assert_int_equal(db_commit(f->db), ERR_OK);
+	for (int i = 0; i < 50 && atomic_load(&heard) == before; i++)
+		usleep(100 * 1000);
+	assert_true(atomic_load(&heard) > before);
+	db_listen_stop(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,6 +808,8 @@ int main(void)
 		BOTH(a_statement_read_in_part_can_be_reset_and_run_again),
 		BOTH(changes_count_the_rows_a_statement_touched),
 		BOTH(statement_timings_are_counted),
+		BOTH(a_lock_is_held_by_one_connection_at_a_time),
+		BOTH(notifications_reach_listeners_on_postgres_only),
 		{ "postgres: a_connection_the_server_ended_is_made_again", a_connection_the_server_ended_is_made_again,
 		  open_pg, close_fixture, NULL },
 		{ "postgres: a_transaction_whose_connection_was_lost_fails_as_a_whole",

@@ -67,6 +67,21 @@ enum err intake_read_cyclonedx_xml(const void *p, size_t len, const struct intak
 enum err intake_read_spdx_json(const void *p, size_t len, const struct intake_opts *opts,
 			       struct asset_batch *b);
 
+/* One asset given field by field (the VANS upload API, the web form): value[f] is the
+ * field's text (NULL or "" when absent), len[f] its length (0: strlen). line is what
+ * issues call the item ("item 3"); 0: its 1-based position. */
+struct intake_record {
+	uint32_t line;
+	const char *value[ASSET_FIELD__MAX];
+	size_t len[ASSET_FIELD__MAX];
+};
+
+/* Checks records exactly as inventory rows are checked (the same rules, issue codes and
+ * N/A handling; a pkg: name read as a purl); an absent category takes opts->category
+ * (default 資通系統資產). Same results as the file readers; b->source is UNKNOWN. */
+enum err intake_read_records(const struct intake_record *recs, size_t n, const struct intake_opts *opts,
+			     struct asset_batch *b);
+
 /* The inventory template's columns, in template order, for writing templates and docs. */
 struct intake_column {
 	enum asset_field field;

@@ -152,6 +152,7 @@ struct inv {
 	struct asset_batch *b;
 	struct intake_opts o;
 	bool xlsx;
+	bool records;                /* intake_read_records: cells are indexed by field */
 	char sheet_where[300];       /* "sheet 1 (Assets), " for XLSX */
 
 	struct alias *aliases;
@@ -304,7 +305,7 @@ static void col_label(const struct inv *v, size_t col, char *buf, size_t size)
 /* "sheet 1 (Assets), row 12" or "line 12" */
 static const char *row_word(const struct inv *v)
 {
-	return v->xlsx ? "row" : "line";
+	return v->records ? "item" : v->xlsx ? "row" : "line";
 }
 
 static bool blank_row(const struct cellview *cells, size_t n)
@@ -422,8 +423,8 @@ static struct cellview field_value(const struct inv *v, enum asset_field f,
 				   const struct cellview *cells, size_t n)
 {
 	struct cellview c = { "", 0 };
-	int col = v->field_col[f];
-	if (col < 0 || (size_t)col >= n)
+	int col = v->records ? (int)f : v->field_col[f];
+	if (col < 0 || (size_t)col >= n || !cells[col].p)
 		return c;
 	c = cells[col];
 	intake_trim(&c.p, &c.len);
@@ -484,7 +485,7 @@ static void data_row(struct inv *v, uint32_t line, const struct cellview *cells,
 		r->src.col[f] = v->field_col[f] >= 0 ? (uint16_t)(v->field_col[f] + 1) : 0;
 
 	/* values under no usable header: said once */
-	if (!v->warned_extra) {
+	if (!v->warned_extra && !v->records) {
 		for (size_t i = 0; i < n; i++) {
 			bool unused = i >= v->n_cols || (v->col_field[i] < 0 && !v->col_header[i][0]);
 			const char *p = cells[i].p;
@@ -506,7 +507,9 @@ static void data_row(struct inv *v, uint32_t line, const struct cellview *cells,
 	struct cellview c;
 	/* category */
 	c = field_value(v, ASSET_FIELD_CATEGORY, cells, n);
-	if (!c.len) {
+	if (!c.len && v->records) {
+		r->category = v->o.category;   /* records: the caller's default */
+	} else if (!c.len) {
 		value_issue(&rc, ASSET_ISSUE_REQUIRED, ASSET_FIELD_CATEGORY, NULL, 0,
 		            "the category is required (資通系統資產, 使用者電腦資產, 網通設備資產 or "
 		            "工業控制系統資產)");
@@ -542,6 +545,11 @@ static void data_row(struct inv *v, uint32_t line, const struct cellview *cells,
 	                       ASSET_MAX_VENDOR, false);
 	r->version = text_field(&rc, ASSET_FIELD_VERSION,
 	                        field_value(v, ASSET_FIELD_VERSION, cells, n), ASSET_MAX_VERSION, false);
+	/* upload tools send "N/A" for what they do not know */
+	if (v->records && intake_is_na(r->vendor, strlen(r->vendor)))
+		r->vendor = "";
+	if (v->records && intake_is_na(r->version, strlen(r->version)))
+		r->version = "";
 	/* CPE */
 	c = field_value(v, ASSET_FIELD_CPE, cells, n);
 	if (c.len && !intake_is_na(c.p, c.len)) {
@@ -747,6 +755,38 @@ enum err intake_read_xlsx(const void *p, size_t len, const struct intake_opts *o
 	int rc = xlsx_read(p, len, &xo, on_xlsx, &c, msg, sizeof(msg));
 	enum err e = inv_end(&v, rc > 0 ? (enum err)rc : ERR_OK, msg);
 	free(c.cells);
+	inv_free(&v);
+	return e;
+}
+
+/* ---- records (the upload API, the web form) ----------------------------------------- */
+
+enum err intake_read_records(const struct intake_record *recs, size_t n, const struct intake_opts *opts,
+			     struct asset_batch *b)
+{
+	asset_batch_init(b, ASSET_SOURCE_UNKNOWN);
+	struct inv v;
+	inv_init(&v, b, opts, false);
+	v.records = true;
+	v.have_header = true;
+	struct cellview cells[ASSET_FIELD__MAX];
+	for (size_t i = 0; i < n && !v.stop; i++) {
+		for (int f = 0; f < ASSET_FIELD__MAX; f++) {
+			cells[f].p = recs[i].value[f];
+			cells[f].len = recs[i].value[f] ? (recs[i].len[f] ? recs[i].len[f] : strlen(recs[i].value[f])) : 0;
+		}
+		uint32_t line = recs[i].line ? recs[i].line : (uint32_t)(i + 1);
+		if (blank_row(cells, ASSET_FIELD__MAX)) {
+			/* an empty item is an error here: the caller sent it as an asset */
+			b->rows_read++;
+			b->rows_rejected++;
+			asset_batch_issue(b, ASSET_ISSUE_REQUIRED, ASSET_SEV_ERROR, ASSET_FIELD_NAME, line, 0, NULL,
+			                  NULL, 0, "item %u (name): the asset name is required", line);
+			continue;
+		}
+		data_row(&v, line, cells, ASSET_FIELD__MAX);
+	}
+	enum err e = v.stop ? inv_end(&v, ERR_OK, "") : intake_finish(b, &v.o, ERR_OK);
 	inv_free(&v);
 	return e;
 }
