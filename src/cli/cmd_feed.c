@@ -96,7 +96,9 @@ static void refresh_findings(struct db *db, const char *cmd)
 	struct vans_match_summary sum;
 	char err[1024] = "", text[512];
 	uint64_t t0 = clock_mono_ns();
-	if (vans_engine_refresh(db, &sum, err, sizeof err) != ERR_OK) {
+	enum err e = vans_engine_refresh(db, &sum, err, sizeof err);
+	vans_engine_stop();
+	if (e != ERR_OK) {
 		fprintf(stderr, "%s: the import is stored, but findings could not be updated: %s\n", cmd, err);
 		return;
 	}

@@ -343,7 +343,7 @@ enum err vans_engine_match_org(struct db *db, int64_t org_id, const char *const 
 	sum->cve_seq = match_index_seq(E.ix);
 	if (e == ERR_OK) {
 		struct eng_diff d = { .reps = &reps, .scope = scope, .nscope = nscope, .now = clock_now_unix(),
-				      .org_id = org_id, .identifiers = n ? identifiers : NULL, .nidentifiers = n,
+				      .org_id = org_id,
 				      .level_of = level_one, .level_ctx = o };
 		e = eng_write_diff(db, &d, sum, err, errlen);
 	} else {

@@ -82,9 +82,7 @@ struct eng_diff {
 	/* how to load the stored findings: of one organisation, or of the CVEs changed in (from, to] */
 	int64_t org_id;            /* > 0: VANS_ENG_FINDINGS_ORG */
 	int64_t from_seq, to_seq;  /* otherwise: VANS_ENG_FINDINGS_CHANGED */
-	/* last_seen: the whole organisation, the listed hosts, or the changed CVEs */
-	const char *const *identifiers;
-	size_t nidentifiers;
+	/* last_seen is refreshed for the assets in scope (one organisation) or the changed CVEs */
 	char (*level_of)(void *ctx, int64_t org_id);
 	void *level_ctx;
 };

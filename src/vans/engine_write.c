@@ -3,7 +3,9 @@
  * due dates, triage rules, pending notices), and applies new KEV entries to active findings. */
 #include "vans/engine_internal.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
+#include "core/val.h"
 #include "kb/cpe.h"
 #include "store/db.h"
 
@@ -265,38 +267,58 @@ static enum err load_rules(struct writer *w)
 	return e;
 }
 
-/* The CVEs the new and reactivated findings name, one query each. */
+/* The CVEs the new and reactivated findings name, 500 to a query. */
 static enum err load_cve_info(struct writer *w, const char **cves, size_t n)
 {
 	if (n > 1)
 		qsort(cves, n, sizeof *cves, str_cmp);
 	w->ci = xcalloc(n ? n : 1, sizeof *w->ci);
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_CVE_INFO);
-	if (!s)
-		return ERR_DB;
-	for (size_t i = 0; i < n; i++) {
-		if (i && !strcmp(cves[i], cves[i - 1]))
-			continue;
-		struct cinfo *c = &w->ci[w->nci++];
-		c->cve = cves[i];
-		c->kev_due = -1;
-		db_bind_text(s, ":cve", cves[i]);
-		enum db_step_rc rc = db_step(s);
-		if (rc == DB_ROW) {
-			const char *sev = db_col_text(s, 0), *due = db_col_text(s, 2);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp(cves[i], cves[i - 1]))
+			cves[u++] = cves[i];
+	/* not found: rejected, never a finding */
+	for (size_t i = 0; i < u; i++)
+		w->ci[i] = (struct cinfo){ .cve = cves[i], .rejected = true, .kev_due = -1 };
+	w->nci = u;
+	struct buf ids;
+	buf_init(&ids, 0);
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < u && e == ERR_OK; at += 500) {
+		buf_reset(&ids);
+		buf_putc(&ids, '[');
+		for (size_t i = at; i < u && i < at + 500; i++) {
+			if (i > at)
+				buf_putc(&ids, ',');
+			json_write_string(&ids, cves[i], strlen(cves[i]));
+		}
+		buf_putc(&ids, ']');
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_CVE_INFO);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		db_bind_textn(s, ":ids", ids.data, ids.len);
+		enum db_step_rc rc;
+		while ((rc = db_step(s)) == DB_ROW) {
+			const char *id = db_col_text(s, 0);
+			struct cinfo key = { .cve = id ? id : "" };
+			struct cinfo *c = bsearch(&key, w->ci, w->nci, sizeof *w->ci, ci_cmp);
+			if (!c)
+				continue;
+			const char *sev = db_col_text(s, 1), *due = db_col_text(s, 3);
 			snprintf(c->severity, sizeof c->severity, "%s", sev ? sev : "");
-			c->rejected = db_col_int(s, 1) != 0;
-			c->kev = db_col_int(s, 3) != 0;
+			c->rejected = db_col_int(s, 2) != 0;
+			c->kev = db_col_int(s, 4) != 0;
 			if (due)
 				c->kev_due = eng_date_unix(due);
-		} else {
-			c->rejected = true;   /* not in the knowledge base: never a finding */
 		}
-		db_reset(s);
 		if (rc == DB_ERROR)
-			return db_error(w->db);
+			e = db_error(w->db);
+		db_reset(s);
 	}
-	return ERR_OK;
+	buf_free(&ids);
+	return e;
 }
 
 static const struct cinfo *cve_info(const struct writer *w, const char *cve)
@@ -373,108 +395,322 @@ static enum err add_notice(struct db *db, int64_t org, int64_t finding, const ch
 	return db_exec(s);
 }
 
-static enum err write_new(struct writer *w, const struct eng_rep *r)
+/* ---- batches ------------------------------------------------------------------------------- */
+
+#define BATCH 500   /* rows per statement */
+
+/* A JSON array of rows, each an array of values, for one statement's :rows. */
+struct jrows {
+	struct buf b;
+	size_t n;                  /* rows */
+	int k;                     /* values in the current row */
+};
+
+static void jr_reset(struct jrows *j)
 {
-	const struct cinfo *c = cve_info(w, r->cve);
-	if (!c || c->rejected)
-		return ERR_OK;
-	char level = w->d->level_of ? w->d->level_of(w->d->level_ctx, r->org_id) : 'C';
-	int64_t due = due_for(w, c, level);
-	const struct rule *rule = rule_for(w, r->org_id, r->cve, r->matched_cpe);
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_INSERT);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, ":org", r->org_id);
-	db_bind_int(s, ":asset", r->asset_id);
-	db_bind_text(s, ":cve", r->cve);
-	db_bind_int(s, ":now", w->d->now);
-	db_bind_int(s, ":confidence", r->confidence);
-	db_bind_text(s, ":matched_cpe", r->matched_cpe);
-	db_bind_text(s, ":criterion", r->criterion);
-	db_bind_text(s, ":status", rule ? rule->status : "open");
-	if (rule && rule->has_until)
-		db_bind_int(s, ":status_until", rule->until);
-	else
-		db_bind_null(s, ":status_until");
-	db_bind_text(s, ":vex", rule ? rule->vex : "");
-	db_bind_text(s, ":note", rule ? rule->note : "");
-	if (due >= 0)
-		db_bind_int(s, ":due_at", due);
-	else
-		db_bind_null(s, ":due_at");
-	enum db_step_rc rc = db_step(s);
-	int64_t id = rc == DB_ROW ? db_col_int(s, 0) : 0;
-	db_reset(s);
-	if (rc == DB_ERROR)
-		return db_error(w->db);
-	if (rc != DB_ROW)
-		return ERR_OK;   /* another instance stored it first: its notice, not ours */
-	enum err e = add_event(w->db, id, w->d->now, "found", "", r->matched_cpe, r->criterion);
-	if (e == ERR_OK && rule) {
-		char detail[64];
-		snprintf(detail, sizeof detail, "triage rule %lld", (long long)rule->id);
-		e = add_event(w->db, id, w->d->now, "status", "open", rule->status, detail);
+	buf_reset(&j->b);
+	buf_putc(&j->b, '[');
+	j->n = 0;
+}
+
+static void jr_row(struct jrows *j)
+{
+	buf_puts(&j->b, j->n++ ? ",[" : "[");
+	j->k = 0;
+}
+
+static void jr_end(struct jrows *j)
+{
+	buf_putc(&j->b, ']');
+}
+
+static void jr_sep(struct jrows *j)
+{
+	if (j->k++)
+		buf_putc(&j->b, ',');
+}
+
+static void jr_str(struct jrows *j, const char *s)
+{
+	jr_sep(j);
+	json_write_string(&j->b, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void jr_int(struct jrows *j, int64_t v)
+{
+	jr_sep(j);
+	buf_printf(&j->b, "%lld", (long long)v);
+}
+
+static void jr_null(struct jrows *j)
+{
+	jr_sep(j);
+	buf_puts(&j->b, "null");
+}
+
+/* Binds the rows (closing the array) to the statement's :rows or :ids. */
+static void jr_bind(struct jrows *j, struct db_stmt *s, const char *name)
+{
+	buf_putc(&j->b, ']');
+	db_bind_textn(s, name, j->b.data, j->b.len);
+}
+
+/* Events and notices gather here and go out BATCH at a time. */
+struct outq {
+	struct jrows ev, no;
+};
+
+static enum err flush_events(struct writer *w, struct outq *q)
+{
+	enum err e = ERR_OK;
+	if (q->ev.n) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_EVENTS_ADD);
+		if (!s)
+			return ERR_DB;
+		jr_bind(&q->ev, s, ":rows");
+		db_bind_int(s, ":at", w->d->now);
+		e = db_exec(s);
+		jr_reset(&q->ev);
 	}
-	if (e == ERR_OK)
-		e = add_notice(w->db, r->org_id, id, "new", urgent(c), w->d->now);
-	if (e == ERR_OK)
-		w->sum->findings_new++;
+	if (e == ERR_OK && q->no.n) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_NOTICES_ADD);
+		if (!s)
+			return ERR_DB;
+		jr_bind(&q->no, s, ":rows");
+		db_bind_int(s, ":at", w->d->now);
+		e = db_exec(s);
+		jr_reset(&q->no);
+	}
 	return e;
 }
 
-static enum err write_reactivated(struct writer *w, const struct eng_rep *r, const struct stored *st)
+static enum err queue_event(struct writer *w, struct outq *q, int64_t finding, const char *kind, const char *old_value,
+			    const char *new_value, const char *detail)
 {
-	const struct cinfo *c = cve_info(w, r->cve);
-	if (!c || c->rejected)
-		return ERR_OK;
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_REACTIVATE);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, ":id", st->id);
-	db_bind_int(s, ":now", w->d->now);
-	db_bind_int(s, ":confidence", r->confidence);
-	db_bind_text(s, ":matched_cpe", r->matched_cpe);
-	db_bind_text(s, ":criterion", r->criterion);
-	enum err e = db_exec(s);
-	if (e != ERR_OK || db_changes(w->db) == 0)
-		return e;
-	e = add_event(w->db, st->id, w->d->now, "reactivated", "inactive", "active", r->criterion);
-	if (e == ERR_OK)
-		e = add_notice(w->db, r->org_id, st->id, "reactivated", urgent(c), w->d->now);
-	if (e == ERR_OK)
-		w->sum->findings_reactivated++;
+	jr_row(&q->ev);
+	jr_int(&q->ev, finding);
+	jr_str(&q->ev, kind);
+	jr_str(&q->ev, old_value);
+	jr_str(&q->ev, new_value);
+	jr_str(&q->ev, detail);
+	jr_end(&q->ev);
+	return q->ev.n >= BATCH ? flush_events(w, q) : ERR_OK;
+}
+
+static enum err queue_notice(struct writer *w, struct outq *q, int64_t org, int64_t finding, const char *reason,
+			     bool is_urgent)
+{
+	jr_row(&q->no);
+	jr_int(&q->no, org);
+	jr_int(&q->no, finding);
+	jr_str(&q->no, reason);
+	jr_int(&q->no, is_urgent ? 1 : 0);
+	jr_end(&q->no);
+	return q->no.n >= BATCH ? flush_events(w, q) : ERR_OK;
+}
+
+/* Runs a batch statement and collects the first column of what it returns. */
+static enum err run_returning(struct writer *w, struct db_stmt *s, int64_t **ids, size_t *n, size_t *cap,
+			      int64_t **assets, const char ***cves)
+{
+	*n = 0;
+	enum db_step_rc rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : BATCH;
+			*ids = xrealloc(*ids, *cap * sizeof **ids);
+			if (assets) {
+				*assets = xrealloc(*assets, *cap * sizeof **assets);
+				*cves = xrealloc(*cves, *cap * sizeof **cves);
+			}
+		}
+		(*ids)[*n] = db_col_int(s, 0);
+		if (assets) {
+			(*assets)[*n] = db_col_int(s, 1);
+			(*cves)[*n] = col_dup(&w->a, s, 2);
+		}
+		(*n)++;
+	}
+	enum err e = rc == DB_ERROR ? db_error(w->db) : ERR_OK;
+	db_reset(s);
 	return e;
 }
 
-static enum err write_rematch(struct writer *w, const struct eng_rep *r, const struct stored *st)
+static int rep_key_cmp(const void *pa, const void *pb)
 {
-	if (st->confidence == r->confidence && !strcmp(st->matched_cpe, r->matched_cpe) &&
-	    !strcmp(st->criterion, r->criterion))
-		return ERR_OK;
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_REMATCH);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, ":id", st->id);
-	db_bind_int(s, ":now", w->d->now);
-	db_bind_int(s, ":confidence", r->confidence);
-	db_bind_text(s, ":matched_cpe", r->matched_cpe);
-	db_bind_text(s, ":criterion", r->criterion);
-	return db_exec(s);
+	const struct eng_rep *a = *(const struct eng_rep *const *)pa, *b = *(const struct eng_rep *const *)pb;
+	if (a->asset_id != b->asset_id)
+		return a->asset_id < b->asset_id ? -1 : 1;
+	return strcmp(a->cve, b->cve);
 }
 
-static enum err write_inactive(struct writer *w, const struct stored *st)
+/* New findings: inserted BATCH at a time; those this instance inserted get their events and
+ * notice (the rows are in (asset, CVE) order, so each returned row is found by bsearch). */
+static enum err write_news(struct writer *w, struct outq *q, const struct eng_rep **news, size_t n)
 {
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_DEACTIVATE);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, ":id", st->id);
-	db_bind_int(s, ":now", w->d->now);
-	enum err e = db_exec(s);
-	if (e != ERR_OK || db_changes(w->db) == 0)
-		return e;
-	e = add_event(w->db, st->id, w->d->now, "inactive", "active", "inactive", "no longer matches");
-	if (e == ERR_OK)
-		w->sum->findings_inactive++;
+	struct jrows rows = { 0 };
+	buf_init(&rows.b, 0);
+	const struct rule **rules = xmalloc(BATCH * sizeof *rules);
+	int64_t *ids = NULL, *assets = NULL;
+	const char **cves = NULL;
+	size_t nret = 0, cap = 0;
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < n && e == ERR_OK; at += BATCH) {
+		size_t m = n - at < BATCH ? n - at : BATCH;
+		jr_reset(&rows);
+		for (size_t i = 0; i < m; i++) {
+			const struct eng_rep *r = news[at + i];
+			const struct cinfo *c = cve_info(w, r->cve);
+			char level = w->d->level_of ? w->d->level_of(w->d->level_ctx, r->org_id) : 'C';
+			int64_t due = due_for(w, c, level);
+			const struct rule *rule = rules[i] = rule_for(w, r->org_id, r->cve, r->matched_cpe);
+			jr_row(&rows);
+			jr_int(&rows, r->org_id);
+			jr_int(&rows, r->asset_id);
+			jr_str(&rows, r->cve);
+			jr_int(&rows, r->confidence);
+			jr_str(&rows, r->matched_cpe);
+			jr_str(&rows, r->criterion);
+			jr_str(&rows, rule ? rule->status : "open");
+			if (rule && rule->has_until)
+				jr_int(&rows, rule->until);
+			else
+				jr_null(&rows);
+			jr_str(&rows, rule ? rule->vex : "");
+			jr_str(&rows, rule ? rule->note : "");
+			if (due >= 0)
+				jr_int(&rows, due);
+			else
+				jr_null(&rows);
+			jr_end(&rows);
+		}
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDINGS_INSERT);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		jr_bind(&rows, s, ":rows");
+		db_bind_int(s, ":now", w->d->now);
+		e = run_returning(w, s, &ids, &nret, &cap, &assets, &cves);
+		for (size_t k = 0; k < nret && e == ERR_OK; k++) {
+			struct eng_rep key = { .asset_id = assets[k], .cve = cves[k] };
+			const struct eng_rep *kp = &key;
+			const struct eng_rep **hit = bsearch(&kp, news + at, m, sizeof *news, rep_key_cmp);
+			if (!hit)
+				continue;
+			const struct eng_rep *r = *hit;
+			const struct rule *rule = rules[hit - (news + at)];
+			e = queue_event(w, q, ids[k], "found", "", r->matched_cpe, r->criterion);
+			if (e == ERR_OK && rule) {
+				char detail[64];
+				snprintf(detail, sizeof detail, "triage rule %lld", (long long)rule->id);
+				e = queue_event(w, q, ids[k], "status", "open", rule->status, detail);
+			}
+			if (e == ERR_OK)
+				e = queue_notice(w, q, r->org_id, ids[k], "new", urgent(cve_info(w, r->cve)));
+			w->sum->findings_new++;
+		}
+	}
+	free(ids);
+	free(assets);
+	free(cves);
+	free(rules);
+	buf_free(&rows.b);
+	return e;
+}
+
+struct pair {
+	const struct eng_rep *r;
+	const struct stored *st;
+};
+
+static int pair_id_cmp(const void *pa, const void *pb)
+{
+	int64_t a = ((const struct pair *)pa)->st->id, b = ((const struct pair *)pb)->st->id;
+	return a < b ? -1 : a > b;
+}
+
+/* Reactivated (events and notices for the rows this instance changed) or rematched. */
+static enum err write_pairs(struct writer *w, struct outq *q, struct pair *p, size_t n, bool reactivate)
+{
+	struct jrows rows = { 0 };
+	buf_init(&rows.b, 0);
+	int64_t *ids = NULL;
+	size_t nret = 0, cap = 0;
+	enum err e = ERR_OK;
+	if (n > 1)
+		qsort(p, n, sizeof *p, pair_id_cmp);
+	for (size_t at = 0; at < n && e == ERR_OK; at += BATCH) {
+		size_t m = n - at < BATCH ? n - at : BATCH;
+		jr_reset(&rows);
+		for (size_t i = 0; i < m; i++) {
+			const struct eng_rep *r = p[at + i].r;
+			jr_row(&rows);
+			jr_int(&rows, p[at + i].st->id);
+			jr_int(&rows, r->confidence);
+			jr_str(&rows, r->matched_cpe);
+			jr_str(&rows, r->criterion);
+			jr_end(&rows);
+		}
+		struct db_stmt *s = db_stmt(w->db, reactivate ? STMT_VANS_ENG_FINDINGS_REACTIVATE : STMT_VANS_ENG_FINDINGS_REMATCH);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		jr_bind(&rows, s, ":rows");
+		db_bind_int(s, ":now", w->d->now);
+		if (!reactivate) {
+			e = db_exec(s);
+			continue;
+		}
+		e = run_returning(w, s, &ids, &nret, &cap, NULL, NULL);
+		for (size_t k = 0; k < nret && e == ERR_OK; k++) {
+			struct stored key_st = { .id = ids[k] };
+			struct pair key = { .st = &key_st };
+			const struct pair *hit = bsearch(&key, p + at, m, sizeof *p, pair_id_cmp);
+			if (!hit)
+				continue;
+			e = queue_event(w, q, ids[k], "reactivated", "inactive", "active", hit->r->criterion);
+			if (e == ERR_OK)
+				e = queue_notice(w, q, hit->r->org_id, ids[k], "reactivated", urgent(cve_info(w, hit->r->cve)));
+			w->sum->findings_reactivated++;
+		}
+	}
+	free(ids);
+	buf_free(&rows.b);
+	return e;
+}
+
+static enum err write_inactives(struct writer *w, struct outq *q, const struct stored **st, size_t n)
+{
+	struct jrows rows = { 0 };
+	buf_init(&rows.b, 0);
+	int64_t *ids = NULL;
+	size_t nret = 0, cap = 0;
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < n && e == ERR_OK; at += BATCH) {
+		size_t m = n - at < BATCH ? n - at : BATCH;
+		jr_reset(&rows);
+		rows.k = 0;
+		for (size_t i = 0; i < m; i++) {
+			jr_sep(&rows);
+			buf_printf(&rows.b, "%lld", (long long)st[at + i]->id);
+		}
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDINGS_DEACTIVATE);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		jr_bind(&rows, s, ":ids");
+		db_bind_int(s, ":now", w->d->now);
+		e = run_returning(w, s, &ids, &nret, &cap, NULL, NULL);
+		for (size_t k = 0; k < nret && e == ERR_OK; k++) {
+			e = queue_event(w, q, ids[k], "inactive", "active", "inactive", "no longer matches");
+			w->sum->findings_inactive++;
+		}
+	}
+	free(ids);
+	buf_free(&rows.b);
 	return e;
 }
 
@@ -483,45 +719,55 @@ static bool in_scope(const struct eng_diff *d, int64_t asset)
 	return bsearch(&asset, d->scope, d->nscope, sizeof *d->scope, i64_cmp) != NULL;
 }
 
+/* last_seen says when matching last confirmed a finding, to the hour: refreshing every row
+ * at every intake would rewrite a large organisation's findings each time. */
+#define SEEN_PRECISION 3600
+
 static enum err write_seen(struct writer *w)
 {
 	const struct eng_diff *d = w->d;
-	enum err e = ERR_OK;
-	if (d->org_id > 0 && d->nidentifiers == 0) {
-		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_ORG);
+	if (d->org_id <= 0) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_CHANGED);
 		if (!s)
 			return ERR_DB;
 		db_bind_int(s, ":now", d->now);
-		db_bind_int(s, ":org", d->org_id);
+		db_bind_int(s, ":stale", d->now - SEEN_PRECISION);
+		db_bind_int(s, ":from", d->from_seq);
+		db_bind_int(s, ":to", d->to_seq);
 		return db_exec(s);
 	}
-	if (d->org_id > 0) {
-		for (size_t i = 0; i < d->nidentifiers && e == ERR_OK; i++) {
-			struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_HOST);
-			if (!s)
-				return ERR_DB;
-			db_bind_int(s, ":now", d->now);
-			db_bind_int(s, ":org", d->org_id);
-			db_bind_text(s, ":identifier", d->identifiers[i]);
-			e = db_exec(s);
+	struct jrows ids = { 0 };
+	buf_init(&ids.b, 0);
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < d->nscope && e == ERR_OK; at += BATCH) {
+		jr_reset(&ids);
+		ids.k = 0;
+		for (size_t i = at; i < d->nscope && i < at + BATCH; i++)
+			jr_int(&ids, d->scope[i]);
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_ASSETS);
+		if (!s) {
+			e = ERR_DB;
+			break;
 		}
-		return e;
+		jr_bind(&ids, s, ":ids");
+		db_bind_int(s, ":now", d->now);
+		db_bind_int(s, ":stale", d->now - SEEN_PRECISION);
+		e = db_exec(s);
 	}
-	struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_SEEN_CHANGED);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, ":now", d->now);
-	db_bind_int(s, ":from", d->from_seq);
-	db_bind_int(s, ":to", d->to_seq);
-	return db_exec(s);
+	buf_free(&ids.b);
+	return e;
 }
 
 static enum err write_all(struct writer *w)
 {
 	struct eng_reps *R = w->d->reps;
+	const struct eng_rep **news = xmalloc((R->n ? R->n : 1) * sizeof *news);
+	struct pair *react = xmalloc((R->n ? R->n : 1) * sizeof *react);
+	struct pair *rematch = xmalloc((R->n ? R->n : 1) * sizeof *rematch);
+	const struct stored **gone = xmalloc((w->nst ? w->nst : 1) * sizeof *gone);
+	size_t nnew = 0, nreact = 0, nrematch = 0, ngone = 0;
 	size_t i = 0, j = 0;
-	enum err e = ERR_OK;
-	while (e == ERR_OK && (i < R->n || j < w->nst)) {
+	while (i < R->n || j < w->nst) {
 		int c;
 		if (i == R->n)
 			c = 1;
@@ -532,19 +778,49 @@ static enum err write_all(struct writer *w)
 		else
 			c = strcmp(R->v[i].cve, w->st[j].cve);
 		if (c < 0) {
-			e = write_new(w, &R->v[i++]);
-		} else if (c > 0) {
-			const struct stored *st = &w->st[j++];
-			if (st->active && in_scope(w->d, st->asset_id))
-				e = write_inactive(w, st);
-		} else {
-			const struct stored *st = &w->st[j++];
-			e = st->active ? write_rematch(w, &R->v[i], st) : write_reactivated(w, &R->v[i], st);
+			const struct cinfo *ci = cve_info(w, R->v[i].cve);
+			if (ci && !ci->rejected)
+				news[nnew++] = &R->v[i];
 			i++;
+		} else if (c > 0) {
+			if (w->st[j].active && in_scope(w->d, w->st[j].asset_id))
+				gone[ngone++] = &w->st[j];
+			j++;
+		} else {
+			const struct eng_rep *r = &R->v[i++];
+			const struct stored *st = &w->st[j++];
+			if (!st->active) {
+				const struct cinfo *ci = cve_info(w, r->cve);
+				if (ci && !ci->rejected)
+					react[nreact++] = (struct pair){ r, st };
+			} else if (st->confidence != r->confidence || strcmp(st->matched_cpe, r->matched_cpe) ||
+				   strcmp(st->criterion, r->criterion)) {
+				rematch[nrematch++] = (struct pair){ r, st };
+			}
 		}
 	}
+	struct outq q = { 0 };
+	buf_init(&q.ev.b, 0);
+	buf_init(&q.no.b, 0);
+	jr_reset(&q.ev);
+	jr_reset(&q.no);
+	enum err e = write_news(w, &q, news, nnew);
+	if (e == ERR_OK)
+		e = write_pairs(w, &q, react, nreact, true);
+	if (e == ERR_OK)
+		e = write_pairs(w, &q, rematch, nrematch, false);
+	if (e == ERR_OK)
+		e = write_inactives(w, &q, gone, ngone);
+	if (e == ERR_OK)
+		e = flush_events(w, &q);
 	if (e == ERR_OK)
 		e = write_seen(w);
+	buf_free(&q.ev.b);
+	buf_free(&q.no.b);
+	free(news);
+	free(react);
+	free(rematch);
+	free(gone);
 	return e;
 }
 

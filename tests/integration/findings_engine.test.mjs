@@ -2,8 +2,7 @@
 // --org` and `vans finding list` (TSV and JSON), then a newer feed and a KEV catalogue whose
 // import refreshes only what changed and reports it. Runs on SQLite and on PostgreSQL.
 //
-// The assets are written by a test fixture (SQL through sqlite3 or psql) until `vans asset
-// import` (branch intake) is on main; then the fixture gives way to the CLI.
+// The assets come in through `vans asset import` (which matches the hosts it touched).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -43,7 +42,7 @@ const kevCatalogue = (entries) => JSON.stringify({
   })),
 });
 
-// SQL the test needs that no command offers yet: the organisation's assets.
+// What no command shows: the pending notices.
 function sql(db, text) {
   if (dbEngine === 'postgres') return pgCluster.psql(text, new URL(db).pathname.slice(1));
   const r = spawnSync('sqlite3', [db, text], { encoding: 'utf8' });
@@ -51,14 +50,14 @@ function sql(db, text) {
   return r.stdout.trim();
 }
 
-function addAssets(db, orgIdentifier, assets) {
-  const org = `(SELECT id FROM organisations WHERE identifier = '${orgIdentifier}')`;
-  sql(db, `INSERT INTO asset_groups (org_id, code, name, created_at) VALUES (${org}, 'DEFAULT', 'DEFAULT', 0) ON CONFLICT DO NOTHING`);
-  for (const [identifier, name, cpe, origin] of assets) {
-    sql(db, `INSERT INTO assets (org_id, group_id, identifier, name, cpe, cpe_origin, created_at, updated_at) VALUES
-      (${org}, (SELECT id FROM asset_groups WHERE org_id = ${org} AND code = 'DEFAULT'), '${identifier}', '${name}',
-       '${cpe}', '${origin}', 1, 1)`);
-  }
+const HEADER = '資產類別,資產群組代碼,資產識別碼,資產名稱,廠牌,版本,CPE,數量';
+function importAssets(db, dir, org, rows) {
+  const file = path.join(dir, `assets-${org}.csv`);
+  writeFileSync(file, [HEADER, ...rows.map(([id, name, vendor, version, cpe]) =>
+    `資通系統資產,,${id},${name},${vendor},${version},${cpe},1`)].join('\n') + '\n');
+  const r = runVans(['--db', db, 'asset', 'import', '--org', org, file]);
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
 }
 
 const orgA = '2.16.886.105.100010';
@@ -83,20 +82,20 @@ test('vans match --org writes findings, vans finding list shows them, a newer fe
     r = runVans(['--db', db, 'org', 'add', '--name', name, '--oid', id, '--level', level]);
     assert.equal(r.status, 0, r.stderr);
   }
-  addAssets(db, orgA, [
-    ['host-1', 'Log4j', 'cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*', 'given'],
-    ['host-2', 'Log4j', 'cpe:2.3:a:apache:log4j:2.16.0:*:*:*:*:*:*:*', 'given'],
-    ['host-3', 'Tool', 'cpe:2.3:a:acme:tool:1.0:*:*:*:*:*:*:*', 'suggested'],
-    ['host-4', 'Unknown', '', 'none'],
+  const imported = importAssets(db, dir, orgA, [
+    ['host-1', 'Log4j', 'Apache', '2.14.1', 'cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*'],
+    ['host-2', 'Log4j', 'Apache', '2.16.0', 'cpe:2.3:a:apache:log4j:2.16.0:*:*:*:*:*:*:*'],
+    ['host-3', 'Tool', 'Acme', '1.0', 'cpe:2.3:a:acme:tool:1.0:*:*:*:*:*:*:*'],
+    ['host-4', 'Unknown', 'Nobody', '1.0', 'N/A'],
   ]);
-  addAssets(db, orgB, [['host-1', 'Log4j', 'cpe:2.3:a:apache:log4j:2.12.0:*:*:*:*:*:*:*', 'given']]);
+  // the intake matched what it stored
+  assert.match(imported, /matching: 4 hosts, 4 assets, 3 active findings \(3 new, 0 reactivated, 0 inactive\)/);
+  importAssets(db, dir, orgB, [['host-1', 'Log4j', 'Apache', '2.12.0', 'cpe:2.3:a:apache:log4j:2.12.0:*:*:*:*:*:*:*']]);
 
   r = runVans(['--db', db, 'match', '--org', orgA]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^2\.16\.886\.105\.100010 Org A: 4 hosts, 4 assets; findings: 3 active, 3 new, 0 reactivated, 0 inactive/);
   // again: nothing new
-  r = runVans(['--db', db, 'match', '--org', orgA]);
-  assert.match(r.stdout, /findings: 3 active, 0 new, 0 reactivated, 0 inactive/);
+  assert.match(r.stdout, /^2\.16\.886\.105\.100010 Org A: 4 hosts, 4 assets; findings: 3 active, 0 new, 0 reactivated, 0 inactive/);
   assert.equal(runVans(['--db', db, 'match', '--org', '2.16.886.999.1']).status, 1);
 
   r = runVans(['--db', db, 'finding', 'list', '--org', orgA, '--format', 'json']);
@@ -105,7 +104,7 @@ test('vans match --org writes findings, vans finding list shows them, a newer fe
   assert.deepEqual(list.map((f) => [f.asset_identifier, f.cve, f.confidence, f.severity, f.kev, f.status]), [
     ['host-1', 'CVE-2021-9999', 100, 'HIGH', false, 'open'],
     ['host-1', 'CVE-2021-44228', 90, 'CRITICAL', false, 'open'],
-    ['host-3', 'CVE-2021-0003', 80, 'HIGH', false, 'open'],
+    ['host-3', 'CVE-2021-0003', 90, 'HIGH', false, 'open'],
   ].sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1])));
   const log4shell = list.find((f) => f.cve === 'CVE-2021-44228');
   assert.equal(log4shell.cvss_score, 10);
@@ -115,8 +114,9 @@ test('vans match --org writes findings, vans finding list shows them, a newer fe
   // level A, CRITICAL: due in 7 days
   const due = Date.parse(`${log4shell.due_date}T00:00:00Z`);
   assert.ok(Math.abs(due - (Date.now() + 7 * 86400e3)) < 2 * 86400e3, log4shell.due_date);
-  // organisation B's host-1 is another host, with nothing found yet
-  assert.deepEqual(JSON.parse(runVans(['--db', db, 'finding', 'list', '--org', orgB, '--format', 'json']).stdout), []);
+  // organisation B's host-1 is another host with its own findings
+  assert.deepEqual(JSON.parse(runVans(['--db', db, 'finding', 'list', '--org', orgB, '--format', 'json']).stdout)
+    .map((f) => [f.asset_identifier, f.cve, f.cpe]), [['host-1', 'CVE-2021-44228', 'cpe:2.3:a:apache:log4j:2.12.0:*:*:*:*:*:*:*']]);
 
   r = runVans(['--db', db, 'finding', 'list', '--org', orgA]);
   assert.equal(r.status, 0, r.stderr);
@@ -126,9 +126,8 @@ test('vans match --org writes findings, vans finding list shows them, a newer fe
   assert.match(lines.find((l) => l.includes('CVE-2021-44228')),
     /^host-1\tLog4j\tcpe:2\.3:a:apache:log4j:2\.14\.1:\*:\*:\*:\*:\*:\*:\*\tCVE-2021-44228\tCRITICAL\t10\.0\tno\t\t90\topen\t\d{4}-\d\d-\d\d\t\d{4}-\d\d-\d\d$/);
 
-  // B matched too; then a newer feed: CVE-2021-9999 withdrawn (rejected), Log4Shell's range
-  // grows to 2.16.0, and a CVE for a product nobody has
-  assert.equal(runVans(['--db', db, 'match', '--org', orgB]).status, 0);
+  // a newer feed: CVE-2021-9999 withdrawn (rejected), Log4Shell's range grows to 2.16.0, and
+  // a CVE for a product nobody has
   writeFileSync(file, feed([
     cve('CVE-2021-44228', '2022-01-10T00:00:00.000',
       [node(vuln('cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:*', { versionStartIncluding: '2.0-beta9', versionEndIncluding: '2.16.0' }))],
@@ -165,4 +164,10 @@ test('vans match --org writes findings, vans finding list shows them, a newer fe
   r = runVans(['--db', db, 'feed', 'import', 'kev', kev]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(sql(db, "SELECT COUNT(*) FROM notice_pending WHERE reason = 'kev'"), '3');
+
+  // host-2 upgraded through the intake: its finding becomes inactive, not deleted
+  const upgraded = importAssets(db, dir, orgA, [['host-2', 'Log4j', 'Apache', '2.17.1', 'cpe:2.3:a:apache:log4j:2.17.1:*:*:*:*:*:*:*']]);
+  assert.match(upgraded, /matching: 1 hosts, 1 assets, 0 active findings \(0 new, 0 reactivated, 1 inactive\)/);
+  const after = JSON.parse(runVans(['--db', db, 'finding', 'list', '--org', orgA, '--format', 'json', '--all']).stdout);
+  assert.deepEqual(after.filter((f) => f.asset_identifier === 'host-2').map((f) => [f.cve, f.active]), [['CVE-2021-44228', false]]);
 });
