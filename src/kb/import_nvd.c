@@ -71,25 +71,50 @@ static enum err exec_id(struct db *db, enum stmt_id id, struct slice cve)
 	return db_exec(s);
 }
 
-static void put_key(struct buf *b, const char *key, struct slice v, bool comma)
+/* Keys are literals without characters to escape: written as they are. */
+static void put_name(struct buf *b, const char *key, bool comma)
 {
 	if (comma)
 		buf_putc(b, ',');
-	json_write_string(b, key, strlen(key));
-	buf_putc(b, ':');
+	buf_putc(b, '"');
+	buf_append(b, key, strlen(key));
+	buf_append(b, "\":", 2);
+}
+
+static void put_key(struct buf *b, const char *key, struct slice v, bool comma)
+{
+	put_name(b, key, comma);
 	if (v.p)
 		json_write_string(b, v.p, v.len);
 	else
 		buf_puts(b, "null");
 }
 
+/* Scores have one decimal (7.5, 10.0): written without printf when the double is exactly
+ * that, as "%.15g" would write it ("7.5", "10"); anything else goes through printf. */
 static void put_score(struct buf *b, const char *key, double v)
 {
-	buf_printf(b, ",\"%s\":", key);
-	if (v < 0)
+	put_name(b, key, true);
+	if (v < 0) {
 		buf_puts(b, "null");
-	else
-		buf_printf(b, "%.15g", v);
+		return;
+	}
+	long tenths = v <= 1000 ? (long)(v * 10 + 0.5) : -1;
+	if (tenths >= 0 && (double)tenths / 10 == v) {
+		char digits[8];
+		size_t n = sizeof digits;
+		long whole = tenths / 10;
+		do
+			digits[--n] = (char)('0' + whole % 10);
+		while ((whole /= 10) > 0);
+		buf_append(b, digits + n, sizeof digits - n);
+		if (tenths % 10) {
+			buf_putc(b, '.');
+			buf_putc(b, (char)('0' + tenths % 10));
+		}
+		return;
+	}
+	buf_printf(b, "%.15g", v);
 }
 
 /* The detail document: every description, metric, weakness and reference, in the names the
@@ -343,7 +368,8 @@ enum err kb_import_nvd_file(struct db *db, const char *path, struct kb_import_st
 	if (e != ERR_OK)
 		return e;
 	int64_t import_id = kb_import_begin(db, "nvd", path);
-	e = db_begin(db);
+	/* bulk: every cve row is written before its cve_match rows (db_begin_bulk) */
+	e = db_begin_bulk(db);
 	if (e == ERR_OK) {
 		e = kb_store_nvd_stream(db, in, st, NULL, progress, pctx, err, errlen);
 		if (e == ERR_OK)

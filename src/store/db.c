@@ -27,12 +27,14 @@ struct db_stmt {
 	const char *bind_name[BIND_CACHE];
 	int bind_idx[BIND_CACHE];
 	int nbind;
+	int bind_next;           /* where the next name is likely cached: binds come in the same order */
 };
 
 struct db {
 	const struct db_driver *drv;
 	void *conn;
 	int tx_depth;
+	bool bulk;               /* inside db_begin_bulk: the engine's bulk settings are on */
 	struct db_stmt stmts[STMT__MAX];
 };
 
@@ -283,13 +285,20 @@ struct db_stmt *db_stmt(struct db *db, enum stmt_id id)
 
 static int bind_index(struct db_stmt *s, const char *name)
 {
+	if (s->bind_next >= s->nbind)
+		s->bind_next = 0;
+	if (s->bind_next < s->nbind && s->bind_name[s->bind_next] == name)
+		return s->bind_idx[s->bind_next++];
 	for (int i = 0; i < s->nbind; i++)
-		if (s->bind_name[i] == name)
+		if (s->bind_name[i] == name) {
+			s->bind_next = i + 1;
 			return s->bind_idx[i];
+		}
 	int idx = s->db->drv->bind_index(s->handle, name);
 	if (idx > 0 && s->nbind < BIND_CACHE) {
 		s->bind_name[s->nbind] = name;
 		s->bind_idx[s->nbind++] = idx;
+		s->bind_next = s->nbind;
 	}
 	if (idx <= 0) {
 		log_error("statement %s has no parameter %s", name_of(s), name);
@@ -432,6 +441,14 @@ static enum err script(struct db *db, const char *sql)
 	return ERR_OK;
 }
 
+/* Back to the ordinary settings after a bulk load's transaction ended (db_begin_bulk). */
+static void end_bulk(struct db *db)
+{
+	if (db->bulk && db->drv->bulk(db->conn, false) != 0)
+		log_error("bulk-load settings not undone: %s", db->drv->errmsg(db->conn));
+	db->bulk = false;
+}
+
 enum err db_begin(struct db *db)
 {
 	const char *sql = strcmp(db->drv->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
@@ -441,11 +458,25 @@ enum err db_begin(struct db *db)
 	return e;
 }
 
+enum err db_begin_bulk(struct db *db)
+{
+	if (db->drv->bulk && db->drv->bulk(db->conn, true) != 0)
+		log_warn("bulk-load settings not applied: %s", db->drv->errmsg(db->conn));
+	else
+		db->bulk = db->drv->bulk != NULL;
+	enum err e = db_begin(db);
+	if (e != ERR_OK)
+		end_bulk(db);
+	return e;
+}
+
 enum err db_commit(struct db *db)
 {
 	enum err e = script(db, "COMMIT");
-	if (e == ERR_OK)
+	if (e == ERR_OK) {
 		db->tx_depth = 0;
+		end_bulk(db);
+	}
 	return e;
 }
 
@@ -456,6 +487,7 @@ void db_rollback(struct db *db)
 			db_reset(&db->stmts[i]);
 	script(db, "ROLLBACK");
 	db->tx_depth = 0;
+	end_bulk(db);
 }
 
 enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx), void *ctx)
