@@ -21,6 +21,42 @@ int64_t kb_next_change_seq(struct db *db)
 	return v;
 }
 
+enum err kb_upsert(struct db *db, const struct kb_upsert *u, const void *rec, int64_t *seq,
+		   struct kb_import_stats *st, bool *written)
+{
+	*written = false;
+	struct db_stmt *q = db_stmt(db, u->get);
+	u->bind_key(q, rec);
+	enum db_step_rc rc = db_step(q);
+	bool exists = rc == DB_ROW;
+	enum kb_verdict v = exists ? u->judge(q, rec) : KB_WRITE;
+	db_reset(q);
+	if (rc == DB_ERROR)
+		return ERR_DB;
+	if (v == KB_UNCHANGED) {
+		st->unchanged++;
+		return ERR_OK;
+	}
+	if (v == KB_NEWER_STORED) {
+		kb_stats_skip(st, u->newer_reason);
+		return ERR_OK;
+	}
+	if (seq && !*seq)
+		st->change_seq = *seq = kb_next_change_seq(db);
+	if (seq && *seq <= 0)
+		return ERR_DB;
+	struct db_stmt *s = db_stmt(db, exists ? u->update : u->insert);
+	u->bind_row(s, rec, exists, seq ? *seq : 0);
+	if (db_exec(s) != ERR_OK)
+		return ERR_DB;
+	if (exists)
+		st->updated++;
+	else
+		st->new_records++;
+	*written = true;
+	return ERR_OK;
+}
+
 enum err kb_refresh_search(struct db *db, int64_t seq)
 {
 	static const enum stmt_id steps[] = { STMT_KB_FTS_DELETE_CHANGED, STMT_KB_FTS_INSERT_CHANGED };
