@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/str.h"
 #include "store/db.h"
 
 struct feed_input;
@@ -99,6 +100,26 @@ struct kb_upsert {
  * statement failed. */
 enum err kb_upsert(struct db *db, const struct kb_upsert *u, const void *rec, int64_t *seq,
 		   struct kb_import_stats *st, bool *written);
+
+/* A CVE's configuration rows (cve_match), as the NVD and CVE 5 importers write them:
+ * gathered per CVE, then written in order (seq 0, 1, …) in multi-row batches. Text points
+ * into the caller's record and must stay valid until the flush; a NULL p is SQL NULL. */
+struct kb_match_row {
+	int64_t config, node;
+	const char *config_op, *node_op;     /* "AND" or "OR" */
+	bool config_negate, node_negate, vulnerable;
+	struct slice criteria, part, vendor, product, match_criteria_id;
+	struct slice vsi, vse, vei, vee;     /* versionStart/End Including/Excluding */
+};
+struct kb_matches {
+	struct slice cve_id;
+	struct kb_match_row *rows;
+	size_t n, cap;
+};
+void kb_matches_add(struct kb_matches *m, const struct kb_match_row *row);
+/* Writes the gathered rows of m->cve_id and empties m (its memory is kept for the next CVE). */
+enum err kb_matches_flush(struct db *db, struct kb_matches *m);
+void kb_matches_free(struct kb_matches *m);
 
 /* Takes the next change sequence number (inside the caller's transaction). */
 int64_t kb_next_change_seq(struct db *db);

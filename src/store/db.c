@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BIND_CACHE 32
-
 struct db_stmt {
 	struct db *db;
 	void *handle;
@@ -24,9 +22,9 @@ struct db_stmt {
 	uint64_t started;     /* monotonic ns of the first step, 0 when idle */
 	/* parameter name → index, remembered by the name's address: callers pass string
 	 * literals, so bulk imports skip the engine's name search on every bind */
-	const char *bind_name[BIND_CACHE];
-	int bind_idx[BIND_CACHE];
-	int nbind;
+	const char **bind_name;  /* grown as names come: a batched insert has a hundred and more */
+	int *bind_idx;
+	int nbind, capbind;
 	int bind_next;           /* where the next name is likely cached: binds come in the same order */
 };
 
@@ -148,9 +146,12 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < STMT__MAX; i++)
+	for (int i = 0; i < STMT__MAX; i++) {
 		if (db->stmts[i].handle)
 			db->drv->finalize(db->stmts[i].handle);
+		free(db->stmts[i].bind_name);
+		free(db->stmts[i].bind_idx);
+	}
 	db->drv->close(db->conn);
 	free(db);
 }
@@ -245,6 +246,8 @@ void db_stmt_free(struct db_stmt *s)
 	if (!s)
 		return;
 	s->db->drv->finalize(s->handle);
+	free(s->bind_name);
+	free(s->bind_idx);
 	free(s);
 }
 
@@ -295,7 +298,12 @@ static int bind_index(struct db_stmt *s, const char *name)
 			return s->bind_idx[i];
 		}
 	int idx = s->db->drv->bind_index(s->handle, name);
-	if (idx > 0 && s->nbind < BIND_CACHE) {
+	if (idx > 0 && s->nbind == s->capbind) {
+		s->capbind = s->capbind ? s->capbind * 2 : 16;
+		s->bind_name = xrealloc(s->bind_name, (size_t)s->capbind * sizeof *s->bind_name);
+		s->bind_idx = xrealloc(s->bind_idx, (size_t)s->capbind * sizeof *s->bind_idx);
+	}
+	if (idx > 0) {
 		s->bind_name[s->nbind] = name;
 		s->bind_idx[s->nbind++] = idx;
 		s->bind_next = s->nbind;
