@@ -190,7 +190,8 @@ enum err kb_feed_overview(struct db *db, struct arena *a, struct val **out)
 	val_set(a, o, "counts", counts);
 
 	struct val *feeds = val_arr(a);
-	s = db_stmt(db, STMT_KB_FEED_STATUS_LIST);
+	static const char *const counts_names[] = { "new", "updated", "unchanged", "rejected", "skipped" };
+	s = db_stmt(db, STMT_KB_FEED_STATUS_OVERVIEW);
 	while (db_step(s) == DB_ROW) {
 		struct val *f = val_obj(a);
 		val_set(a, f, "feed", text(a, s, 0));
@@ -198,6 +199,14 @@ enum err kb_feed_overview(struct db *db, struct arena *a, struct val **out)
 		val_set_int(a, f, "records", db_col_int(s, 2));
 		val_set(a, f, "source", text(a, s, 3));
 		val_set(a, f, "detail", text(a, s, 4));
+		/* the latest finished import's counts (null for a feed only the sync checkpoint names) */
+		struct val *last = val_null(a);
+		if (!db_col_null(s, 5)) {
+			last = val_obj(a);
+			for (int c = 0; c < 5; c++)
+				val_set_int(a, last, counts_names[c], db_col_int(s, 5 + c));
+		}
+		val_set(a, f, "last", last);
 		val_push(a, feeds, f);
 	}
 	db_reset(s);
@@ -207,7 +216,6 @@ enum err kb_feed_overview(struct db *db, struct arena *a, struct val **out)
 	s = db_stmt(db, STMT_KB_IMPORT_RECENT);
 	db_bind_int(s, ":limit", 10);
 	static const char *const inames[] = { "feed", "source", "started_at", "finished_at", "status" };
-	static const char *const counts_names[] = { "new", "updated", "unchanged", "rejected", "skipped" };
 	while (db_step(s) == DB_ROW) {
 		struct val *im = val_obj(a);
 		for (int c = 0; c < 5; c++)
@@ -216,6 +224,8 @@ enum err kb_feed_overview(struct db *db, struct arena *a, struct val **out)
 			val_set_int(a, im, counts_names[c], db_col_int(s, 5 + c));
 		val_set(a, im, "message", text(a, s, 10));
 		val_set_bool(a, im, "failed", strcmp(db_col_text(s, 4), "failed") == 0);
+		val_set_bool(a, im, "done", strcmp(db_col_text(s, 4), "done") == 0);
+		val_set_bool(a, im, "running", strcmp(db_col_text(s, 4), "running") == 0);
 		val_push(a, imports, im);
 	}
 	db_reset(s);

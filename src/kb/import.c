@@ -4,8 +4,10 @@
 #include "kb/import.h"
 #include "core/clock.h"
 #include "kb/feed_input.h"
+#include "core/alloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int64_t kb_next_change_seq(struct db *db)
@@ -19,6 +21,118 @@ int64_t kb_next_change_seq(struct db *db)
 	int64_t v = db_col_int(s, 0);
 	db_reset(s);
 	return v;
+}
+
+enum err kb_upsert(struct db *db, const struct kb_upsert *u, const void *rec, int64_t *seq,
+		   struct kb_import_stats *st, bool *written)
+{
+	*written = false;
+	struct db_stmt *q = db_stmt(db, u->get);
+	u->bind_key(q, rec);
+	enum db_step_rc rc = db_step(q);
+	bool exists = rc == DB_ROW;
+	enum kb_verdict v = exists ? u->judge(q, rec) : KB_WRITE;
+	db_reset(q);
+	if (rc == DB_ERROR)
+		return ERR_DB;
+	if (v == KB_UNCHANGED) {
+		st->unchanged++;
+		return ERR_OK;
+	}
+	if (v == KB_NEWER_STORED) {
+		kb_stats_skip(st, u->newer_reason);
+		return ERR_OK;
+	}
+	if (seq && !*seq)
+		st->change_seq = *seq = kb_next_change_seq(db);
+	if (seq && *seq <= 0)
+		return ERR_DB;
+	struct db_stmt *s = db_stmt(db, exists ? u->update : u->insert);
+	u->bind_row(s, rec, exists, seq ? *seq : 0);
+	if (db_exec(s) != ERR_OK)
+		return ERR_DB;
+	if (exists)
+		st->updated++;
+	else
+		st->new_records++;
+	*written = true;
+	return ERR_OK;
+}
+
+void kb_matches_add(struct kb_matches *m, const struct kb_match_row *row)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->rows = xrealloc(m->rows, m->cap * sizeof *m->rows);
+	}
+	m->rows[m->n++] = *row;
+}
+
+void kb_matches_free(struct kb_matches *m)
+{
+	free(m->rows);
+	memset(m, 0, sizeof *m);
+}
+
+static void bind_opt(struct db_stmt *s, const char *name, struct slice v)
+{
+	if (v.p)
+		db_bind_textn_static(s, name, v.p, v.len);
+	else
+		db_bind_null(s, name);
+}
+
+/* The parameter names of row k of a batch (kb.def, KB_MATCH_ROW): literals, so the bind
+ * cache finds them by address. */
+#define MATCH_NAMES(k) { ":seq" #k, ":config" #k, ":config_op" #k, ":config_negate" #k, ":node" #k, \
+			 ":node_op" #k, ":node_negate" #k, ":vulnerable" #k, ":criteria" #k, ":part" #k, \
+			 ":vendor" #k, ":product" #k, ":match_criteria_id" #k, ":vsi" #k, ":vse" #k, ":vei" #k, \
+			 ":vee" #k }
+static const char *const match_names[8][17] = { MATCH_NAMES(0), MATCH_NAMES(1), MATCH_NAMES(2), MATCH_NAMES(3),
+						 MATCH_NAMES(4), MATCH_NAMES(5), MATCH_NAMES(6), MATCH_NAMES(7) };
+#undef MATCH_NAMES
+
+static void bind_match(struct db_stmt *s, int k, int64_t seq, const struct kb_match_row *r)
+{
+	const char *const *n = match_names[k];
+	db_bind_int(s, n[0], seq);
+	db_bind_int(s, n[1], r->config);
+	db_bind_text(s, n[2], r->config_op);
+	db_bind_int(s, n[3], r->config_negate);
+	db_bind_int(s, n[4], r->node);
+	db_bind_text(s, n[5], r->node_op);
+	db_bind_int(s, n[6], r->node_negate);
+	db_bind_int(s, n[7], r->vulnerable);
+	db_bind_textn_static(s, n[8], r->criteria.p, r->criteria.len);
+	db_bind_textn_static(s, n[9], r->part.p, r->part.len);
+	db_bind_textn_static(s, n[10], r->vendor.p, r->vendor.len);
+	db_bind_textn_static(s, n[11], r->product.p, r->product.len);
+	bind_opt(s, n[12], r->match_criteria_id);
+	bind_opt(s, n[13], r->vsi);
+	bind_opt(s, n[14], r->vse);
+	bind_opt(s, n[15], r->vei);
+	bind_opt(s, n[16], r->vee);
+}
+
+enum err kb_matches_flush(struct db *db, struct kb_matches *m)
+{
+	static const struct { size_t rows; enum stmt_id id; } batches[] = {
+		{ 8, STMT_KB_MATCH_INSERT_8 }, { 4, STMT_KB_MATCH_INSERT_4 },
+		{ 2, STMT_KB_MATCH_INSERT_2 }, { 1, STMT_KB_MATCH_INSERT },
+	};
+	enum err e = ERR_OK;
+	size_t done = 0;
+	for (size_t b = 0; b < sizeof batches / sizeof batches[0] && e == ERR_OK; b++) {
+		while (m->n - done >= batches[b].rows && e == ERR_OK) {
+			struct db_stmt *s = db_stmt(db, batches[b].id);
+			db_bind_textn_static(s, ":id", m->cve_id.p, m->cve_id.len);
+			for (size_t k = 0; k < batches[b].rows; k++, done++)
+				bind_match(s, (int)k, (int64_t)done, &m->rows[done]);
+			e = db_exec(s);
+		}
+	}
+	m->n = 0;
+	return e;
 }
 
 enum err kb_refresh_search(struct db *db, int64_t seq)

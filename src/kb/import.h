@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/str.h"
 #include "store/db.h"
 
 struct feed_input;
@@ -81,6 +82,49 @@ typedef void (*kb_bad_file_fn)(void *ctx, const char *path, const char *msg);
 enum err kb_import_cve5_path(struct db *db, const char *path, struct kb_import_stats *st,
 			     kb_progress_fn progress, kb_bad_file_fn on_bad, void *pctx, char *err,
 			     size_t errlen);
+
+/* The one shape of KEV, EPSS and dictionary imports: a record of the file is looked up by
+ * its key (get), judged against the stored row, and written by insert or update. */
+enum kb_verdict {
+	KB_WRITE,          /* new or different: insert or update */
+	KB_UNCHANGED,      /* identical: left alone, counted unchanged */
+	KB_NEWER_STORED,   /* the stored row comes from a newer file: left alone, counted skipped */
+};
+struct kb_upsert {
+	enum stmt_id get, insert, update;
+	const char *newer_reason;      /* the skip reason of KB_NEWER_STORED (a literal) */
+	void (*bind_key)(struct db_stmt *get, const void *rec);
+	/* stored is the get statement on its row; not called when nothing is stored */
+	enum kb_verdict (*judge)(struct db_stmt *stored, const void *rec);
+	/* binds the insert (exists false) or the update; seq is the change sequence or 0 */
+	void (*bind_row)(struct db_stmt *s, const void *rec, bool exists, int64_t seq);
+};
+/* Upserts one record and counts it (new, updated, unchanged or skipped). seq: NULL when the
+ * table has no change sequence, else the import's, taken at the first write (kept in
+ * st->change_seq too). *written says whether a row was inserted or updated. ERR_DB when a
+ * statement failed. */
+enum err kb_upsert(struct db *db, const struct kb_upsert *u, const void *rec, int64_t *seq,
+		   struct kb_import_stats *st, bool *written);
+
+/* A CVE's configuration rows (cve_match), as the NVD and CVE 5 importers write them:
+ * gathered per CVE, then written in order (seq 0, 1, …) in multi-row batches. Text points
+ * into the caller's record and must stay valid until the flush; a NULL p is SQL NULL. */
+struct kb_match_row {
+	int64_t config, node;
+	const char *config_op, *node_op;     /* "AND" or "OR" */
+	bool config_negate, node_negate, vulnerable;
+	struct slice criteria, part, vendor, product, match_criteria_id;
+	struct slice vsi, vse, vei, vee;     /* versionStart/End Including/Excluding */
+};
+struct kb_matches {
+	struct slice cve_id;
+	struct kb_match_row *rows;
+	size_t n, cap;
+};
+void kb_matches_add(struct kb_matches *m, const struct kb_match_row *row);
+/* Writes the gathered rows of m->cve_id and empties m (its memory is kept for the next CVE). */
+enum err kb_matches_flush(struct db *db, struct kb_matches *m);
+void kb_matches_free(struct kb_matches *m);
 
 /* Takes the next change sequence number (inside the caller's transaction). */
 int64_t kb_next_change_seq(struct db *db);

@@ -69,6 +69,57 @@ static bool same_text(struct db_stmt *s, int col, const char *v)
 	return v && strcmp(db_col_text(s, col), v) == 0;
 }
 
+/* One item as stored, as kb_upsert passes it around. */
+struct row {
+	const char *name, *uri, *title, *dep_date, *dep_by;   /* dep_by: NULL when none */
+	bool deprecated;
+	const char *f[4];                                     /* part, vendor, product, version */
+	size_t fl[4];
+};
+
+static void bind_key(struct db_stmt *s, const void *rec)
+{
+	db_bind_text(s, ":name", ((const struct row *)rec)->name);
+}
+
+static enum kb_verdict judge(struct db_stmt *q, const void *rec)
+{
+	const struct row *r = rec;
+	/* columns: uri, title, deprecated, deprecation_date, deprecated_by */
+	bool unchanged = same_text(q, 0, r->uri) && same_text(q, 1, r->title) &&
+			 db_col_int(q, 2) == (r->deprecated ? 1 : 0) && same_text(q, 3, r->dep_date) &&
+			 same_text(q, 4, r->dep_by);
+	return unchanged ? KB_UNCHANGED : KB_WRITE;
+}
+
+static void bind_row(struct db_stmt *s, const void *rec, bool exists, int64_t seq)
+{
+	(void)seq;
+	const struct row *r = rec;
+	db_bind_text(s, ":name", r->name);
+	db_bind_text(s, ":uri", r->uri);
+	db_bind_text(s, ":title", r->title);
+	db_bind_int(s, ":deprecated", r->deprecated);
+	db_bind_text(s, ":deprecation_date", r->dep_date);
+	db_bind_text(s, ":deprecated_by", r->dep_by);
+	if (!exists) {
+		db_bind_textn(s, ":part", r->f[0], r->fl[0]);
+		db_bind_textn(s, ":vendor", r->f[1], r->fl[1]);
+		db_bind_textn(s, ":product", r->f[2], r->fl[2]);
+		db_bind_textn(s, ":version", r->f[3], r->fl[3]);
+	}
+}
+
+static const struct kb_upsert cpedict_upsert = {
+	.get = STMT_KB_CPEDICT_GET,
+	.insert = STMT_KB_CPEDICT_INSERT,
+	.update = STMT_KB_CPEDICT_UPDATE,
+	.newer_reason = "",
+	.bind_key = bind_key,
+	.judge = judge,
+	.bind_row = bind_row,
+};
+
 static int on_item(void *vctx, const struct cpedict_item *it)
 {
 	struct ctx *x = vctx;
@@ -85,54 +136,19 @@ static int on_item(void *vctx, const struct cpedict_item *it)
 		}
 		name = converted;
 	}
-	const char *f[4];
-	size_t fl[4];
-	if (kb_cpe_fs_fields(name, strlen(name), f, fl, 4) < 0) {
+	struct row r = { .name = name, .uri = it->name, .title = english_title(it), .deprecated = it->deprecated,
+			 .dep_date = it->deprecation_date23 ? it->deprecation_date23 : it->deprecation_date };
+	if (kb_cpe_fs_fields(name, strlen(name), r.f, r.fl, 4) < 0) {
 		kb_stats_skip(x->st, "the name is not a CPE");
 		return 0;
 	}
-	const char *title = english_title(it);
-	const char *dep_date = it->deprecation_date23 ? it->deprecation_date23 : it->deprecation_date;
 	const char *dep_by = deprecated_by(x, it);
-
-	struct db_stmt *q = db_stmt(db, STMT_KB_CPEDICT_GET);
-	db_bind_text(q, ":name", name);
-	enum db_step_rc rc = db_step(q);
-	if (rc == DB_ERROR) {
-		db_reset(q);
+	r.dep_by = dep_by[0] ? dep_by : NULL;
+	bool written;
+	if (kb_upsert(db, &cpedict_upsert, &r, NULL, x->st, &written) != ERR_OK)
 		return x->db_error = ERR_DB;
-	}
-	bool exists = rc == DB_ROW;
-	/* columns: uri, title, deprecated, deprecation_date, deprecated_by */
-	bool unchanged = exists && same_text(q, 0, it->name) && same_text(q, 1, title) &&
-			 db_col_int(q, 2) == (it->deprecated ? 1 : 0) && same_text(q, 3, dep_date) &&
-			 same_text(q, 4, dep_by[0] ? dep_by : NULL);
-	db_reset(q);
-	if (unchanged) {
-		x->st->unchanged++;
-		goto progress;
-	}
-	struct db_stmt *s = db_stmt(db, exists ? STMT_KB_CPEDICT_UPDATE : STMT_KB_CPEDICT_INSERT);
-	db_bind_text(s, ":name", name);
-	db_bind_text(s, ":uri", it->name);
-	db_bind_text(s, ":title", title);
-	db_bind_int(s, ":deprecated", it->deprecated);
-	db_bind_text(s, ":deprecation_date", dep_date);
-	db_bind_text(s, ":deprecated_by", dep_by[0] ? dep_by : NULL);
-	if (!exists) {
-		db_bind_textn(s, ":part", f[0], fl[0]);
-		db_bind_textn(s, ":vendor", f[1], fl[1]);
-		db_bind_textn(s, ":product", f[2], fl[2]);
-		db_bind_textn(s, ":version", f[3], fl[3]);
-	}
-	if (db_exec(s) != ERR_OK)
-		return x->db_error = ERR_DB;
-	kb_products_add(x->touched, f[0], fl[0], f[1], fl[1], f[2], fl[2]);
-	if (exists)
-		x->st->updated++;
-	else
-		x->st->new_records++;
-progress:
+	if (written)
+		kb_products_add(x->touched, r.f[0], r.fl[0], r.f[1], r.fl[1], r.f[2], r.fl[2]);
 	if (x->progress && it->index % PROGRESS_EVERY == 0)
 		x->progress(x->pctx, feed_input_bytes_in(x->in), feed_input_size_in(x->in));
 	return 0;

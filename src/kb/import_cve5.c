@@ -31,6 +31,7 @@ struct ctx {
 	int64_t seq;
 	struct buf detail;
 	struct kb_products *touched;
+	struct kb_matches matches;   /* the record's configuration rows, written in batches */
 	uint64_t records;
 	uint64_t bad;                /* malformed files met in a directory */
 	char first_bad[512];
@@ -245,6 +246,12 @@ static void bind_opt(struct db_stmt *s, const char *name, const char *v)
 		db_bind_null(s, name);
 }
 
+/* An optional field: NULL stays NULL (SQL NULL). */
+static struct slice opt(const char *v)
+{
+	return v ? slice_of(v) : (struct slice){ NULL, 0 };
+}
+
 static enum err store_configurations(struct ctx *x, const struct cve5_record *r)
 {
 	/* the CNA's statement; an ADP's only when the CNA makes none */
@@ -252,7 +259,7 @@ static enum err store_configurations(struct ctx *x, const struct cve5_record *r)
 	for (size_t a = 0; !c->n_applicability && a < r->n_adp; a++)
 		if (r->adp[a].n_applicability)
 			c = &r->adp[a];
-	int64_t seq = 0;
+	x->matches.cve_id = slice_of(r->cve_id);
 	for (size_t ci = 0; ci < c->n_applicability; ci++) {
 		const struct cve5_applicability *cfg = &c->applicability[ci];
 		for (size_t ni = 0; ni < cfg->n_nodes; ni++) {
@@ -266,32 +273,29 @@ static enum err store_configurations(struct ctx *x, const struct cve5_record *r)
 					continue;
 				}
 				kb_products_add(x->touched, f[0], fl[0], f[1], fl[1], f[2], fl[2]);
-				struct db_stmt *s = db_stmt(x->db, STMT_KB_MATCH_INSERT);
-				db_bind_text(s, ":id", r->cve_id);
-				db_bind_int(s, ":seq", seq++);
-				db_bind_int(s, ":config", (int64_t)ci);
-				db_bind_text(s, ":config_op", cfg->op && strcmp(cfg->op, "AND") == 0 ? "AND" : "OR");
-				db_bind_int(s, ":config_negate", cfg->negate);
-				db_bind_int(s, ":node", (int64_t)ni);
-				db_bind_text(s, ":node_op", nd->op && strcmp(nd->op, "AND") == 0 ? "AND" : "OR");
-				db_bind_int(s, ":node_negate", nd->negate);
-				db_bind_int(s, ":vulnerable", m->vulnerable);
-				db_bind_text(s, ":criteria", m->criteria);
-				db_bind_textn(s, ":part", f[0], fl[0]);
-				db_bind_textn(s, ":vendor", f[1], fl[1]);
-				db_bind_textn(s, ":product", f[2], fl[2]);
-				bind_opt(s, ":match_criteria_id", m->match_criteria_id);
-				bind_opt(s, ":vsi", m->version_start_including);
-				bind_opt(s, ":vse", m->version_start_excluding);
-				bind_opt(s, ":vei", m->version_end_including);
-				bind_opt(s, ":vee", m->version_end_excluding);
-				enum err e = db_exec(s);
-				if (e != ERR_OK)
-					return e;
+				struct kb_match_row row = {
+					.config = (int64_t)ci,
+					.node = (int64_t)ni,
+					.config_op = cfg->op && strcmp(cfg->op, "AND") == 0 ? "AND" : "OR",
+					.node_op = nd->op && strcmp(nd->op, "AND") == 0 ? "AND" : "OR",
+					.config_negate = cfg->negate,
+					.node_negate = nd->negate,
+					.vulnerable = m->vulnerable,
+					.criteria = slice_of(m->criteria),
+					.part = { f[0], fl[0] },
+					.vendor = { f[1], fl[1] },
+					.product = { f[2], fl[2] },
+					.match_criteria_id = opt(m->match_criteria_id),
+					.vsi = opt(m->version_start_including),
+					.vse = opt(m->version_start_excluding),
+					.vei = opt(m->version_end_including),
+					.vee = opt(m->version_end_excluding),
+				};
+				kb_matches_add(&x->matches, &row);
 			}
 		}
 	}
-	return ERR_OK;
+	return kb_matches_flush(x->db, &x->matches);
 }
 
 static void bind_record(struct ctx *x, struct db_stmt *s, const struct cve5_record *r, const char *published,
@@ -521,6 +525,7 @@ out:
 	kb_import_end(db, import_id, "cve5", path, e, st, e == ERR_OK ? "" : err);
 	buf_free(&x.detail);
 	kb_products_free(x.touched);
+	kb_matches_free(&x.matches);
 	/* a directory's bad files were left out and the rest kept: say so to the caller */
 	if (e == ERR_OK && x.bad) {
 		snprintf(err, errlen, "%llu file%s could not be read and %s not stored (the first: %s)",

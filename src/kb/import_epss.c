@@ -24,57 +24,65 @@ struct ctx {
 	int db_error;
 };
 
+/* One score with the file's date and model, as kb_upsert passes it around. */
+struct row {
+	const struct epss_score *sc;
+	const char *date;
+	const char *model_version;
+};
+
+static void bind_key(struct db_stmt *s, const void *rec)
+{
+	db_bind_text(s, ":id", ((const struct row *)rec)->sc->cve_id);
+}
+
+static enum kb_verdict judge(struct db_stmt *q, const void *rec)
+{
+	const struct row *r = rec;
+	/* columns: score, percentile, score_date, model_version */
+	const char *stored_date = db_col_text(q, 2);
+	if (db_col_double(q, 0) == r->sc->epss && db_col_double(q, 1) == r->sc->percentile &&
+	    strcmp(stored_date, r->date) == 0 && strcmp(db_col_text(q, 3), r->model_version) == 0)
+		return KB_UNCHANGED;
+	/* ISO 8601 dates in one form order as strings; an undated file orders as newest */
+	return r->date[0] && stored_date[0] && strcmp(stored_date, r->date) > 0 ? KB_NEWER_STORED : KB_WRITE;
+}
+
+static void bind_row(struct db_stmt *s, const void *rec, bool exists, int64_t seq)
+{
+	(void)exists;
+	(void)seq;
+	const struct row *r = rec;
+	db_bind_text(s, ":id", r->sc->cve_id);
+	db_bind_double(s, ":score", r->sc->epss);
+	db_bind_double(s, ":percentile", r->sc->percentile);   /* -1: the file has no percentile */
+	db_bind_text(s, ":score_date", r->date);
+	db_bind_text(s, ":model_version", r->model_version);
+}
+
+static const struct kb_upsert epss_upsert = {
+	.get = STMT_KB_CVE_EPSS,
+	.insert = STMT_KB_EPSS_INSERT,
+	.update = STMT_KB_EPSS_UPDATE,
+	.newer_reason = "a later day's score is already stored",
+	.bind_key = bind_key,
+	.judge = judge,
+	.bind_row = bind_row,
+};
+
 static int on_score(void *vctx, const struct epss_score *sc)
 {
 	struct ctx *x = vctx;
-	struct db *db = x->db;
 	if (!x->date_done) {
 		/* the comment line precedes the header, so the date is known by the first score */
 		if (x->meta->score_date_unix >= 0)
 			clock_format_iso8601(x->meta->score_date_unix, x->date, sizeof x->date);
 		x->date_done = true;
 	}
-	struct db_stmt *q = db_stmt(db, STMT_KB_CVE_EPSS);
-	db_bind_text(q, ":id", sc->cve_id);
-	enum db_step_rc rc = db_step(q);
-	if (rc == DB_ERROR) {
-		db_reset(q);
+	struct row r = { .sc = sc, .date = x->date, .model_version = x->meta->model_version };
+	bool written;
+	if (kb_upsert(x->db, &epss_upsert, &r, NULL, x->st, &written) != ERR_OK)
 		return x->db_error = ERR_DB;
-	}
-	bool exists = rc == DB_ROW;
-	if (exists) {
-		/* columns: score, percentile, score_date, model_version */
-		const char *stored_date = db_col_text(q, 2);
-		bool unchanged = db_col_double(q, 0) == sc->epss && db_col_double(q, 1) == sc->percentile &&
-				 strcmp(stored_date, x->date) == 0 &&
-				 strcmp(db_col_text(q, 3), x->meta->model_version) == 0;
-		/* ISO 8601 dates in one form order as strings; an undated file orders as newest */
-		bool older = x->date[0] && stored_date[0] && strcmp(stored_date, x->date) > 0;
-		db_reset(q);
-		if (unchanged) {
-			x->st->unchanged++;
-			goto progress;
-		}
-		if (older) {
-			kb_stats_skip(x->st, "a later day's score is already stored");
-			goto progress;
-		}
-	} else {
-		db_reset(q);
-	}
-	struct db_stmt *s = db_stmt(db, exists ? STMT_KB_EPSS_UPDATE : STMT_KB_EPSS_INSERT);
-	db_bind_text(s, ":id", sc->cve_id);
-	db_bind_double(s, ":score", sc->epss);
-	db_bind_double(s, ":percentile", sc->percentile);   /* -1: the file has no percentile */
-	db_bind_text(s, ":score_date", x->date);
-	db_bind_text(s, ":model_version", x->meta->model_version);
-	if (db_exec(s) != ERR_OK)
-		return x->db_error = ERR_DB;
-	if (exists)
-		x->st->updated++;
-	else
-		x->st->new_records++;
-progress:
 	if (x->progress && sc->line % PROGRESS_EVERY == 0)
 		x->progress(x->pctx, feed_input_bytes_in(x->in), feed_input_size_in(x->in));
 	return 0;

@@ -44,14 +44,43 @@ static const char *join_cwes(struct ctx *x, const struct kev_entry *e)
 	return x->cwes.data;
 }
 
+/* One entry with its joined CWEs and the catalogue's version, as kb_upsert passes it around. */
+struct row {
+	const struct kev_entry *e;
+	const char *cwes;
+	const char *version;
+};
+
 static bool same(struct db_stmt *s, int col, const char *v)
 {
 	return strcmp(db_col_text(s, col), v) == 0;
 }
 
-static void bind_entry(struct db_stmt *s, const struct kev_entry *e, const char *cwes, const char *version,
-		       int64_t seq)
+static void bind_key(struct db_stmt *s, const void *rec)
 {
+	db_bind_text(s, ":id", ((const struct row *)rec)->e->cve_id);
+}
+
+static enum kb_verdict judge(struct db_stmt *q, const void *rec)
+{
+	const struct row *r = rec;
+	const struct kev_entry *e = r->e;
+	/* columns: vendor_project, product, vulnerability_name, date_added, short_description,
+	 * required_action, due_date, ransomware, notes, cwes, catalog_version */
+	if (same(q, 0, e->vendor_project) && same(q, 1, e->product) && same(q, 2, e->vulnerability_name) &&
+	    same(q, 3, e->date_added) && same(q, 4, e->short_description) && same(q, 5, e->required_action) &&
+	    same(q, 6, e->due_date) && same(q, 7, e->known_ransomware) && same(q, 8, e->notes) && same(q, 9, r->cwes))
+		return KB_UNCHANGED;
+	/* "2025.08.25" versions order as strings; an unknown one (CSV) orders as newest */
+	const char *stored = db_col_text(q, 10);
+	return r->version[0] && stored[0] && strcmp(stored, r->version) > 0 ? KB_NEWER_STORED : KB_WRITE;
+}
+
+static void bind_row(struct db_stmt *s, const void *rec, bool exists, int64_t seq)
+{
+	(void)exists;
+	const struct row *r = rec;
+	const struct kev_entry *e = r->e;
 	db_bind_text(s, ":id", e->cve_id);
 	db_bind_text(s, ":vendor_project", e->vendor_project);
 	db_bind_text(s, ":product", e->product);
@@ -62,10 +91,20 @@ static void bind_entry(struct db_stmt *s, const struct kev_entry *e, const char 
 	db_bind_text(s, ":due_date", e->due_date);
 	db_bind_text(s, ":ransomware", e->known_ransomware);
 	db_bind_text(s, ":notes", e->notes);
-	db_bind_text(s, ":cwes", cwes);
-	db_bind_text(s, ":catalog_version", version);
+	db_bind_text(s, ":cwes", r->cwes);
+	db_bind_text(s, ":catalog_version", r->version);
 	db_bind_int(s, ":change_seq", seq);
 }
+
+static const struct kb_upsert kev_upsert = {
+	.get = STMT_KB_CVE_KEV,
+	.insert = STMT_KB_KEV_INSERT,
+	.update = STMT_KB_KEV_UPDATE,
+	.newer_reason = "a newer catalogue's entry is already stored",
+	.bind_key = bind_key,
+	.judge = judge,
+	.bind_row = bind_row,
+};
 
 static void remember(struct ctx *x, const char *id)
 {
@@ -79,55 +118,12 @@ static void remember(struct ctx *x, const char *id)
 static int on_entry(void *vctx, const struct kev_entry *e)
 {
 	struct ctx *x = vctx;
-	struct db *db = x->db;
-	/* CISA's JSON states its version before the entries; the CSV never does */
-	const char *version = x->cat->catalog_version;
 	remember(x, e->cve_id);
-	const char *cwes = join_cwes(x, e);
-	struct db_stmt *q = db_stmt(db, STMT_KB_CVE_KEV);
-	db_bind_text(q, ":id", e->cve_id);
-	enum db_step_rc rc = db_step(q);
-	if (rc == DB_ERROR) {
-		db_reset(q);
+	/* CISA's JSON states its version before the entries; the CSV never does */
+	struct row r = { .e = e, .cwes = join_cwes(x, e), .version = x->cat->catalog_version };
+	bool written;
+	if (kb_upsert(x->db, &kev_upsert, &r, &x->seq, x->st, &written) != ERR_OK)
 		return x->db_error = ERR_DB;
-	}
-	bool exists = rc == DB_ROW;
-	if (exists) {
-		/* columns: vendor_project, product, vulnerability_name, date_added,
-		 * short_description, required_action, due_date, ransomware, notes, cwes,
-		 * catalog_version */
-		bool unchanged = same(q, 0, e->vendor_project) && same(q, 1, e->product) &&
-				 same(q, 2, e->vulnerability_name) && same(q, 3, e->date_added) &&
-				 same(q, 4, e->short_description) && same(q, 5, e->required_action) &&
-				 same(q, 6, e->due_date) && same(q, 7, e->known_ransomware) && same(q, 8, e->notes) &&
-				 same(q, 9, cwes);
-		/* "2025.08.25" versions order as strings; an unknown one (CSV) orders as newest */
-		bool older = version[0] && db_col_text(q, 10)[0] && strcmp(db_col_text(q, 10), version) > 0;
-		db_reset(q);
-		if (unchanged) {
-			x->st->unchanged++;
-			goto progress;
-		}
-		if (older) {
-			kb_stats_skip(x->st, "a newer catalogue's entry is already stored");
-			goto progress;
-		}
-	} else {
-		db_reset(q);
-	}
-	if (!x->seq)
-		x->st->change_seq = x->seq = kb_next_change_seq(db);
-	if (x->seq <= 0)
-		return x->db_error = ERR_DB;
-	struct db_stmt *s = db_stmt(db, exists ? STMT_KB_KEV_UPDATE : STMT_KB_KEV_INSERT);
-	bind_entry(s, e, cwes, version, x->seq);
-	if (db_exec(s) != ERR_OK)
-		return x->db_error = ERR_DB;
-	if (exists)
-		x->st->updated++;
-	else
-		x->st->new_records++;
-progress:
 	if (x->progress && e->index % PROGRESS_EVERY == 0)
 		x->progress(x->pctx, feed_input_bytes_in(x->in), feed_input_size_in(x->in));
 	return 0;

@@ -20,6 +20,7 @@ struct ctx {
 	const char *origin;
 	struct buf detail;
 	struct kb_products *touched;   /* products named by configurations stored or replaced */
+	struct kb_matches matches;     /* the record's configuration rows, written in batches */
 };
 
 /* The metric that heads a CVE: the newest CVSS version, NVD's own (Primary) first. */
@@ -71,25 +72,50 @@ static enum err exec_id(struct db *db, enum stmt_id id, struct slice cve)
 	return db_exec(s);
 }
 
-static void put_key(struct buf *b, const char *key, struct slice v, bool comma)
+/* Keys are literals without characters to escape: written as they are. */
+static void put_name(struct buf *b, const char *key, bool comma)
 {
 	if (comma)
 		buf_putc(b, ',');
-	json_write_string(b, key, strlen(key));
-	buf_putc(b, ':');
+	buf_putc(b, '"');
+	buf_append(b, key, strlen(key));
+	buf_append(b, "\":", 2);
+}
+
+static void put_key(struct buf *b, const char *key, struct slice v, bool comma)
+{
+	put_name(b, key, comma);
 	if (v.p)
 		json_write_string(b, v.p, v.len);
 	else
 		buf_puts(b, "null");
 }
 
+/* Scores have one decimal (7.5, 10.0): written without printf when the double is exactly
+ * that, as "%.15g" would write it ("7.5", "10"); anything else goes through printf. */
 static void put_score(struct buf *b, const char *key, double v)
 {
-	buf_printf(b, ",\"%s\":", key);
-	if (v < 0)
+	put_name(b, key, true);
+	if (v < 0) {
 		buf_puts(b, "null");
-	else
-		buf_printf(b, "%.15g", v);
+		return;
+	}
+	long tenths = v <= 1000 ? (long)(v * 10 + 0.5) : -1;
+	if (tenths >= 0 && (double)tenths / 10 == v) {
+		char digits[8];
+		size_t n = sizeof digits;
+		long whole = tenths / 10;
+		do
+			digits[--n] = (char)('0' + whole % 10);
+		while ((whole /= 10) > 0);
+		buf_append(b, digits + n, sizeof digits - n);
+		if (tenths % 10) {
+			buf_putc(b, '.');
+			buf_putc(b, (char)('0' + tenths % 10));
+		}
+		return;
+	}
+	buf_printf(b, "%.15g", v);
 }
 
 /* The detail document: every description, metric, weakness and reference, in the names the
@@ -150,14 +176,12 @@ static void build_detail(struct buf *b, const struct nvd_cve *c)
 
 static enum err store_matches(struct ctx *x, const struct nvd_cve *c)
 {
-	struct db *db = x->db;
-	enum err e = ERR_OK;
-	int64_t seq = 0;
-	for (size_t ci = 0; ci < c->n_configs && e == ERR_OK; ci++) {
+	x->matches.cve_id = c->id;
+	for (size_t ci = 0; ci < c->n_configs; ci++) {
 		const struct nvd_config *cfg = &c->configs[ci];
-		for (size_t ni = 0; ni < cfg->n_nodes && e == ERR_OK; ni++) {
+		for (size_t ni = 0; ni < cfg->n_nodes; ni++) {
 			const struct nvd_node *nd = &cfg->nodes[ni];
-			for (size_t mi = 0; mi < nd->n_matches && e == ERR_OK; mi++) {
+			for (size_t mi = 0; mi < nd->n_matches; mi++) {
 				const struct nvd_match *m = &nd->matches[mi];
 				const char *f[3];
 				size_t fl[3];
@@ -166,30 +190,29 @@ static enum err store_matches(struct ctx *x, const struct nvd_cve *c)
 					continue;
 				}
 				kb_products_add(x->touched, f[0], fl[0], f[1], fl[1], f[2], fl[2]);
-				struct db_stmt *s = db_stmt(db, STMT_KB_MATCH_INSERT);
-				db_bind_textn_static(s, ":id", c->id.p, c->id.len);
-				db_bind_int(s, ":seq", seq++);
-				db_bind_int(s, ":config", (int64_t)ci);
-				db_bind_text(s, ":config_op", nvd_operator_str(cfg->op));
-				db_bind_int(s, ":config_negate", cfg->negate);
-				db_bind_int(s, ":node", (int64_t)ni);
-				db_bind_text(s, ":node_op", nvd_operator_str(nd->op));
-				db_bind_int(s, ":node_negate", nd->negate);
-				db_bind_int(s, ":vulnerable", m->vulnerable);
-				db_bind_textn_static(s, ":criteria", m->criteria.p, m->criteria.len);
-				db_bind_textn_static(s, ":part", f[0], fl[0]);
-				db_bind_textn_static(s, ":vendor", f[1], fl[1]);
-				db_bind_textn_static(s, ":product", f[2], fl[2]);
-				bind_slice(s, ":match_criteria_id", m->match_criteria_id);
-				bind_slice(s, ":vsi", m->version_start_including);
-				bind_slice(s, ":vse", m->version_start_excluding);
-				bind_slice(s, ":vei", m->version_end_including);
-				bind_slice(s, ":vee", m->version_end_excluding);
-				e = db_exec(s);
+				struct kb_match_row row = {
+					.config = (int64_t)ci,
+					.node = (int64_t)ni,
+					.config_op = nvd_operator_str(cfg->op),
+					.node_op = nvd_operator_str(nd->op),
+					.config_negate = cfg->negate,
+					.node_negate = nd->negate,
+					.vulnerable = m->vulnerable,
+					.criteria = m->criteria,
+					.part = { f[0], fl[0] },
+					.vendor = { f[1], fl[1] },
+					.product = { f[2], fl[2] },
+					.match_criteria_id = m->match_criteria_id,
+					.vsi = m->version_start_including,
+					.vse = m->version_start_excluding,
+					.vei = m->version_end_including,
+					.vee = m->version_end_excluding,
+				};
+				kb_matches_add(&x->matches, &row);
 			}
 		}
 	}
-	return e;
+	return kb_matches_flush(x->db, &x->matches);
 }
 
 static void bind_record(struct ctx *x, struct db_stmt *s, const struct nvd_cve *c)
@@ -330,6 +353,7 @@ enum err kb_store_nvd_stream(struct db *db, struct feed_input *in, struct kb_imp
 	nvd_reader_free(r);
 	buf_free(&x.detail);
 	kb_products_free(x.touched);
+	kb_matches_free(&x.matches);
 	return e;
 }
 
@@ -343,7 +367,8 @@ enum err kb_import_nvd_file(struct db *db, const char *path, struct kb_import_st
 	if (e != ERR_OK)
 		return e;
 	int64_t import_id = kb_import_begin(db, "nvd", path);
-	e = db_begin(db);
+	/* bulk: every cve row is written before its cve_match rows (db_begin_bulk) */
+	e = db_begin_bulk(db);
 	if (e == ERR_OK) {
 		e = kb_store_nvd_stream(db, in, st, NULL, progress, pctx, err, errlen);
 		if (e == ERR_OK)

@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BIND_CACHE 32
-
 struct db_stmt {
 	struct db *db;
 	void *handle;
@@ -24,15 +22,17 @@ struct db_stmt {
 	uint64_t started;     /* monotonic ns of the first step, 0 when idle */
 	/* parameter name → index, remembered by the name's address: callers pass string
 	 * literals, so bulk imports skip the engine's name search on every bind */
-	const char *bind_name[BIND_CACHE];
-	int bind_idx[BIND_CACHE];
-	int nbind;
+	const char **bind_name;  /* grown as names come: a batched insert has a hundred and more */
+	int *bind_idx;
+	int nbind, capbind;
+	int bind_next;           /* where the next name is likely cached: binds come in the same order */
 };
 
 struct db {
 	const struct db_driver *drv;
 	void *conn;
 	int tx_depth;
+	bool bulk;               /* inside db_begin_bulk: the engine's bulk settings are on */
 	struct db_stmt stmts[STMT__MAX];
 };
 
@@ -147,9 +147,12 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < STMT__MAX; i++)
+	for (int i = 0; i < STMT__MAX; i++) {
 		if (db->stmts[i].handle)
 			db->drv->finalize(db->stmts[i].handle);
+		free(db->stmts[i].bind_name);
+		free(db->stmts[i].bind_idx);
+	}
 	db->drv->close(db->conn);
 	free(db);
 }
@@ -244,6 +247,8 @@ void db_stmt_free(struct db_stmt *s)
 	if (!s)
 		return;
 	s->db->drv->finalize(s->handle);
+	free(s->bind_name);
+	free(s->bind_idx);
 	free(s);
 }
 
@@ -284,13 +289,25 @@ struct db_stmt *db_stmt(struct db *db, enum stmt_id id)
 
 static int bind_index(struct db_stmt *s, const char *name)
 {
+	if (s->bind_next >= s->nbind)
+		s->bind_next = 0;
+	if (s->bind_next < s->nbind && s->bind_name[s->bind_next] == name)
+		return s->bind_idx[s->bind_next++];
 	for (int i = 0; i < s->nbind; i++)
-		if (s->bind_name[i] == name)
+		if (s->bind_name[i] == name) {
+			s->bind_next = i + 1;
 			return s->bind_idx[i];
+		}
 	int idx = s->db->drv->bind_index(s->handle, name);
-	if (idx > 0 && s->nbind < BIND_CACHE) {
+	if (idx > 0 && s->nbind == s->capbind) {
+		s->capbind = s->capbind ? s->capbind * 2 : 16;
+		s->bind_name = xrealloc(s->bind_name, (size_t)s->capbind * sizeof *s->bind_name);
+		s->bind_idx = xrealloc(s->bind_idx, (size_t)s->capbind * sizeof *s->bind_idx);
+	}
+	if (idx > 0) {
 		s->bind_name[s->nbind] = name;
 		s->bind_idx[s->nbind++] = idx;
+		s->bind_next = s->nbind;
 	}
 	if (idx <= 0) {
 		log_error("statement %s has no parameter %s", name_of(s), name);
@@ -433,6 +450,14 @@ static enum err script(struct db *db, const char *sql)
 	return ERR_OK;
 }
 
+/* Back to the ordinary settings after a bulk load's transaction ended (db_begin_bulk). */
+static void end_bulk(struct db *db)
+{
+	if (db->bulk && db->drv->bulk(db->conn, false) != 0)
+		log_error("bulk-load settings not undone: %s", db->drv->errmsg(db->conn));
+	db->bulk = false;
+}
+
 enum err db_begin(struct db *db)
 {
 	const char *sql = strcmp(db->drv->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
@@ -442,11 +467,25 @@ enum err db_begin(struct db *db)
 	return e;
 }
 
+enum err db_begin_bulk(struct db *db)
+{
+	if (db->drv->bulk && db->drv->bulk(db->conn, true) != 0)
+		log_warn("bulk-load settings not applied: %s", db->drv->errmsg(db->conn));
+	else
+		db->bulk = db->drv->bulk != NULL;
+	enum err e = db_begin(db);
+	if (e != ERR_OK)
+		end_bulk(db);
+	return e;
+}
+
 enum err db_commit(struct db *db)
 {
 	enum err e = script(db, "COMMIT");
-	if (e == ERR_OK)
+	if (e == ERR_OK) {
 		db->tx_depth = 0;
+		end_bulk(db);
+	}
 	return e;
 }
 
@@ -457,6 +496,7 @@ void db_rollback(struct db *db)
 			db_reset(&db->stmts[i]);
 	script(db, "ROLLBACK");
 	db->tx_depth = 0;
+	end_bulk(db);
 }
 
 enum err db_transaction(struct db *db, enum err (*fn)(struct db *db, void *ctx), void *ctx)

@@ -57,6 +57,9 @@ struct db_driver {
 	const char *(*errmsg)(void *conn);
 	/* Runs SQL text with several statements (migrations, transaction control). */
 	int (*exec_script)(void *conn, const char *sql, char *err, size_t errlen);
+	/* Bulk-load settings on or off, outside a transaction (db_begin_bulk); NULL when the
+	 * engine has none. */
+	int (*bulk)(void *conn, bool on);
 	/* Session-level lock held across transactions, so two instances never migrate at
 	 * once; NULL when the engine serialises writers anyway (SQLite). */
 	int (*lock)(void *conn, int64_t key, bool take, char *err, size_t errlen);

@@ -21,6 +21,12 @@ static void configure(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* A bulk load's transaction (a feed file) holds more pages than the ordinary 2 MB cache:
+ * spilling them to the WAL mid-transaction writes and reads them again. After it the WAL
+ * is cut back to this size at the next checkpoint, not left as large as the last import. */
+#define BULK_CACHE_KIB "131072"
+#define WAL_KEEP_BYTES "67108864"
+
 static void *s_open(const char *path, char *err, size_t errlen)
 {
 	pthread_once(&configured, configure);
@@ -39,7 +45,8 @@ static void *s_open(const char *path, char *err, size_t errlen)
 		"PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL;"
 		"PRAGMA foreign_keys = ON;"
-		"PRAGMA temp_store = MEMORY;";
+		"PRAGMA temp_store = MEMORY;"
+		"PRAGMA journal_size_limit = " WAL_KEEP_BYTES ";";
 	static const char *const readonly_pragmas = "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;";
 	char *msg = NULL;
 	if (sqlite3_exec(db, sqlite3_db_readonly(db, "main") == 1 ? readonly_pragmas : pragmas, NULL, NULL, &msg) !=
@@ -50,6 +57,19 @@ static void *s_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	return db;
+}
+
+/* Bulk load (db_begin_bulk): the importer writes parents before children, so the foreign-key
+ * lookup per child row (one index seek each) is skipped; the pragma has effect only outside
+ * a transaction, which is where db.c calls this. synchronous stays NORMAL: with WAL that
+ * syncs only at checkpoints, and OFF would risk the database file, not just the last
+ * transaction, on a power loss during a checkpoint. */
+static int s_bulk(void *conn, bool on)
+{
+	return sqlite3_exec(conn,
+			    on ? "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -" BULK_CACHE_KIB ";"
+			       : "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;",
+			    NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 static void s_close(void *conn)
@@ -343,6 +363,7 @@ const struct db_driver db_sqlite_driver = {
 	.last_insert_id = s_last_insert_id,
 	.errmsg = s_errmsg,
 	.exec_script = s_exec_script,
+	.bulk = s_bulk,
 	.lock = NULL,
 	.try_lock = NULL,
 	.notify = NULL,

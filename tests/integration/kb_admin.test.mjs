@@ -58,6 +58,14 @@ test('the operator starts an NVD sync from the feed page and watches it finish',
   assert.match(ov.imports[0].source, /NVD API/);
   page = await (await operator.get('/admin/feeds')).text();
   assert.doesNotMatch(page, /http-equiv="refresh"/, 'no refresh once the sync is over');
+  // the summaries are worded from the message catalogue, not the English line of `vans feed status`
+  const zh = await (await operator.get('/admin/feeds', { headers: { 'accept-language': 'zh-TW' } })).text();
+  assert.match(zh, /<html lang="zh-TW"/);
+  assert.match(zh, /筆數 8 · 新增 8 · 更新 0 · 未變更 0 · 已撤銷 \d+ · 略過 0/);
+  assert.match(zh, /<td>完成<\/td>/);
+  assert.doesNotMatch(zh, /new \d+, updated \d+|unchanged \d+|>done</, 'no English summary on the zh-TW page');
+  const en = await (await operator.get('/admin/feeds', { headers: { 'accept-language': 'en' } })).text();
+  assert.match(en, /Records 8 · New 8 · Updated 0 · Unchanged 0/);
   const found = await (await operator.get('/api/v1/cves?per_page=100')).json();
   assert.equal(found.total, 8);
 });

@@ -384,6 +384,40 @@ static void other_constraint_violations_are_reported_as_invalid(void **state)
 	db_reset(s);
 }
 
+/* db_begin_bulk: a rolled-back bulk transaction keeps nothing, a committed one keeps all, and
+ * after either the foreign keys are checked again (SQLite skips them only inside it). */
+static void a_bulk_transaction_is_one_transaction_and_leaves_the_checks_on(void **state)
+{
+	struct fixture *f = fixture(state);
+	migrate_probe(f);
+	struct db_stmt *p = sql(f, "INSERT INTO probe (id, t) VALUES (:id, :t)");
+	struct db_stmt *c = sql(f, "INSERT INTO child (probe_id) VALUES (:p)");
+	struct db_stmt *n = sql(f, "SELECT COUNT(*) FROM probe");
+	assert_int_equal(db_begin_bulk(f->db), ERR_OK);
+	db_bind_int(p, ":id", 1);
+	db_bind_text(p, ":t", "rolled back");
+	assert_int_equal(db_exec(p), ERR_OK);
+	db_rollback(f->db);
+	assert_int_equal(db_step(n), DB_ROW);
+	assert_int_equal(db_col_int(n, 0), 0);
+	db_reset(n);
+	db_bind_int(c, ":p", 999);
+	assert_int_equal(db_exec(c), ERR_INVALID); /* checked again after the rollback */
+
+	assert_int_equal(db_begin_bulk(f->db), ERR_OK);
+	db_bind_int(p, ":id", 2);
+	db_bind_text(p, ":t", "kept");
+	assert_int_equal(db_exec(p), ERR_OK);
+	db_bind_int(c, ":p", 2);                   /* parent before child, as the importers write */
+	assert_int_equal(db_exec(c), ERR_OK);
+	assert_int_equal(db_commit(f->db), ERR_OK);
+	assert_int_equal(db_step(n), DB_ROW);
+	assert_int_equal(db_col_int(n, 0), 1);
+	db_reset(n);
+	db_bind_int(c, ":p", 999);
+	assert_int_equal(db_exec(c), ERR_INVALID); /* and after the commit */
+}
+
 static void values_come_back_as_they_were_bound(void **state)
 {
 	struct fixture *f = fixture(state);
@@ -802,6 +836,7 @@ int main(void)
 		BOTH(transactions_commit_on_success_and_roll_back_on_error),
 		BOTH(unique_violations_are_reported_as_exists),
 		BOTH(other_constraint_violations_are_reported_as_invalid),
+		BOTH(a_bulk_transaction_is_one_transaction_and_leaves_the_checks_on),
 		BOTH(values_come_back_as_they_were_bound),
 		BOTH(one_migration_file_serves_both_engines),
 		BOTH(a_statement_runs_while_another_is_being_read),
