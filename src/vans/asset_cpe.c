@@ -318,7 +318,7 @@ enum err asset_cpe_candidates(struct db *db, struct arena *a, const char *name, 
 	if (n)
 		qsort(v, n, sizeof *v, cand_cmp);
 	size_t k = 0;
-	struct asset_cpe_candidate *res = arena_alloc(a, (max ? max : 1) * sizeof *res);
+	struct asset_cpe_candidate *res = arena_zalloc(a, (max ? max : 1) * sizeof *res);
 	for (size_t i = 0; i < n && k < max; i++) {
 		if (v[i].score < 20)
 			break;
