@@ -304,6 +304,22 @@ enum err vans_engine_match_org(struct db *db, int64_t org_id, const char *const 
 	enum err e = ensure_index(db, err, errlen);
 	if (e != ERR_OK)
 		return e;
+	/* feeds imported since the index was loaded or refreshed (by another process, before
+	 * this one's poll noticed): catch up first, so an intake never matches a stale index */
+	struct db_stmt *seqs = db_stmt(db, STMT_VANS_ENG_SEQS);
+	int64_t stored = 0;
+	if (seqs && db_step(seqs) == DB_ROW)
+		stored = db_col_int(seqs, 0);
+	if (seqs)
+		db_reset(seqs);
+	pthread_rwlock_rdlock(&E.rw);
+	bool behind = match_index_seq(E.ix) < stored;
+	pthread_rwlock_unlock(&E.rw);
+	if (behind) {
+		struct vans_match_summary caught;
+		if ((e = vans_engine_refresh(db, &caught, err, errlen)) != ERR_OK)
+			return e;
+	}
 	struct eng_org *o;
 	e = org_load(db, org_id, &o);
 	if (e != ERR_OK) {
@@ -519,6 +535,18 @@ enum err vans_engine_refresh(struct db *db, struct vans_match_summary *sum, char
 			e = eng_state_raise(db, "matched_kev_seq", kev_seq);
 		if (e != ERR_OK)
 			snprintf(err, errlen, "cannot record the change sequences: %s", db_errmsg(db));
+		/* an index this process holds follows the feeds all the same, so that the next
+		 * intake matches against what is stored now */
+		pthread_rwlock_rdlock(&E.rw);
+		bool held = E.ix != NULL && match_index_seq(E.ix) < cve_seq;
+		pthread_rwlock_unlock(&E.rw);
+		if (e == ERR_OK && held) {
+			struct match_changes none = { 0 };
+			pthread_rwlock_wrlock(&E.rw);
+			e = match_index_refresh(E.ix, db, &none, err, errlen);
+			pthread_rwlock_unlock(&E.rw);
+			match_changes_free(&none);
+		}
 		sum->cve_seq = cve_seq;
 		sum->no_assets = true;
 		goto out;
