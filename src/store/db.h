@@ -74,8 +74,8 @@ const char *db_errmsg(struct db *db);
  * "INSERT ... ON CONFLICT" rather than catching ERR_EXISTS inside a transaction. */
 enum err db_begin(struct db *db);
 /* The same for a bulk load that writes rows in an order its foreign keys hold by construction
- * (parent before children): the engine may skip the per-row foreign-key lookups and keep more
- * pages in memory until the transaction ends (commit or rollback restores the settings).
+ * (parent before children): the engine may skip the per-row foreign-key lookups until the
+ * transaction ends (commit or rollback restores the setting).
  * Atomicity and durability are those of db_begin: a crash leaves the database as it was. */
 enum err db_begin_bulk(struct db *db);
 enum err db_commit(struct db *db);
