@@ -29,6 +29,7 @@ const skip = (!existsSync(process.env.CHROMIUM ?? '/usr/bin/chromium') && 'no ch
   (!(existsSync(oldKev) && existsSync(newKev) && existsSync(path.join(testdata, 'nvd/feeds-1.1'))) && 'no shared data');
 
 // Apache httpd's byte-range DoS, Flash's CVE-2011-0611 (in KEV since 2022), Heartbleed (KEV),
+// (on Windows: a "running on" configuration the PCs' OS rows satisfy),
 // and PHPMailer's CVE-2016-10033, which CISA added to KEV in July 2025 — after the January copy.
 const CVES = ['CVE-2011-3192', 'CVE-2011-0611', 'CVE-2014-0160', 'CVE-2016-10033', 'CVE-2016-10045'];
 
@@ -37,6 +38,8 @@ const ROWS = [
   ['資通系統資產', 'DEFAULT', 'srv-web-01', 'Apache HTTP Server', 'Apache Software Foundation', '2.2.19', 'cpe:2.3:a:apache:http_server:2.2.19:*:*:*:*:*:*:*', '', '1'],
   ['資通系統資產', 'DEFAULT', 'srv-web-01', 'OpenSSL', 'OpenSSL Project', '1.0.1f', '', '', '1'],
   ['資通系統資產', 'DEFAULT', 'srv-web-01', 'PHPMailer', 'PHPMailer', '5.2.16', 'cpe:2.3:a:phpmailer_project:phpmailer:5.2.16:*:*:*:*:*:*:*', '', '1'],
+  ['使用者電腦資產', 'DEFAULT', 'pc-0101', 'Microsoft Windows', 'Microsoft', '7', 'cpe:2.3:o:microsoft:windows:-:*:*:*:*:*:*:*', '', '1'],
+  ['使用者電腦資產', 'DEFAULT', 'pc-0102', 'Microsoft Windows', 'Microsoft', '7', 'cpe:2.3:o:microsoft:windows:-:*:*:*:*:*:*:*', '', '1'],
   ['使用者電腦資產', 'DEFAULT', 'pc-0101', 'Adobe Flash Player', 'Adobe', '10.2.152.32', '', '', '1'],
   ['使用者電腦資產', 'DEFAULT', 'pc-0102', 'Adobe Flash Player', 'Adobe', '10.1.102.64', '', '', '1'],
 ];
@@ -85,7 +88,7 @@ test('upload the filled template, accept a CPE suggestion, see findings with KEV
   const uploaded = Date.now();
   await page.getByRole('button', { name: '上傳' }).click();
   await page.waitForSelector('#upload-result');
-  assert.match(await page.locator('#upload-result').innerText(), /已儲存：5 筆新增/);
+  assert.match(await page.locator('#upload-result').innerText(), /已儲存：7 筆新增/);
   await shot(page, 'flow-01-uploaded');
 
   // 2. an asset without a CPE: the suggestions, and the best one accepted
