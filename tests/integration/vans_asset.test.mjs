@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { bin, freshDb, runVans, startVans, tempDir, testdata } from '../lib/vans.mjs';
 import { fillTemplate, headerOf } from '../lib/xlsx.mjs';
+import { miniFeed } from '../lib/feeds.mjs';
 
 const OID_A = '2.16.886.105.100010';
 const OID_B = '2.16.886.101.90001';
@@ -174,7 +175,13 @@ const SAMPLE = {
 
 let srv, db, keyA, keyB;
 before(async () => {
-  ({ db } = setup());
+  let dir;
+  ({ db, dir } = setup());
+  // two real CVEs of Microsoft Access 2016, so that the sample has findings to show
+  if (existsSync(path.join(testdata, 'nvd/feeds-1.1/extra-2018'))) {
+    const r = runVans(['--db', db, 'feed', 'import', 'nvd', miniFeed(dir, ['CVE-2018-0903', 'CVE-2018-8312'])]);
+    assert.equal(r.status, 0, r.stderr);
+  }
   keyA = runVans(['--db', db, 'apikey', 'create', '--org', OID_A, '--name', 'uploader']).stdout.trim();
   keyB = runVans(['--db', db, 'apikey', 'create', '--org', OID_B, '--name', 'uploader']).stdout.trim();
   assert.equal(keyA.length, 88);
@@ -189,7 +196,7 @@ const api = (p, key, opts = {}) => fetch(srv.url + p, {
   ...opts, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(opts.headers ?? {}) },
 });
 
-test('the VANS 2.0 sample with an API key: 200, item results, the asset listed in group finance01', async () => {
+test('the VANS 2.0 sample with an API key: 200, item results, the asset listed in group finance01, its findings at once', async () => {
   const res = await post('/vans2/asset/InsertServerUnitproduct', { api_key: keyA, data: [SAMPLE] });
   assert.equal(res.status, 200);
   const body = await res.json();
@@ -207,6 +214,15 @@ test('the VANS 2.0 sample with an API key: 200, item results, the asset listed i
   // and through the JSON API with the same key
   const l = await (await api('/api/v1/assets?name=access', keyA)).json();
   assert.ok(l.assets.some((x) => x.identifier === SAMPLE.identifier));
+  // its findings, right away, through the findings API with the same key
+  if (!existsSync(path.join(testdata, 'nvd/feeds-1.1/extra-2018'))) return;
+  assert.equal(body.match.findings_new, 2);
+  const f = await (await api('/api/v1/findings?asset=Microsoft+Access', keyA)).json();
+  assert.deepEqual(f.items.map((x) => x.cve_id).sort(), ['CVE-2018-0903', 'CVE-2018-8312']);
+  for (const x of f.items) assert.equal(x.confidence, 100);
+  // and organisation B's key sees none of them
+  const fb = await (await api('/api/v1/findings?asset=Microsoft+Access', keyB)).json();
+  assert.equal(fb.total, 0);
 });
 
 test('a missing or wrong key: 401 JSON, nothing stored', async () => {
