@@ -601,9 +601,10 @@ static enum err flush_rows(struct db *db, struct intake_tx *t, const struct pend
 	return e;
 }
 
-static bool same_key(const struct pending *a, const struct asset_row *r)
+/* identifier: the row's host as it will be stored (an SBOM's rows get the SBOM's host) */
+static bool same_key(const struct pending *a, const struct asset_row *r, const char *identifier)
 {
-	return !strcmp(a->identifier, r->identifier) && !strcmp(a->vendor, r->vendor) && !strcmp(a->name, r->name);
+	return !strcmp(a->identifier, identifier) && !strcmp(a->vendor, r->vendor) && !strcmp(a->name, r->name);
 }
 
 
@@ -656,9 +657,10 @@ static enum err intake_tx_run(struct db *db, void *ctx)
 	const char *sbom_host = sbom_host_identifier(&t->a, in, b);
 	for (size_t i = 0; i < b->n_rows && e == ERR_OK; i++) {
 		const struct asset_row *r = &b->rows[i];
+		const char *ident = *r->identifier ? r->identifier : sbom_host ? sbom_host : "";
 		/* a row with the natural key of one already pending goes into the next statement */
 		for (size_t k = 0; k < n_chunk; k++)
-			if (same_key(&chunk[k], r)) {
+			if (same_key(&chunk[k], r, ident)) {
 				e = flush_rows(db, t, chunk, n_chunk, now);
 				n_chunk = 0;
 				arena_reset(&row_arena);
@@ -685,7 +687,7 @@ static enum err intake_tx_run(struct db *db, void *ctx)
 			}
 		}
 		p->category = asset_category_db(r->category);
-		p->identifier = *r->identifier ? r->identifier : sbom_host ? sbom_host : "";
+		p->identifier = ident;
 		p->name = r->name;
 		p->vendor = r->vendor;
 		p->version = r->version;
