@@ -124,6 +124,7 @@ struct writer {
 	struct rule *rules;
 	size_t nrules, rcap;
 	struct vans_match_summary *sum;
+	bool one_by_one;           /* SQLite: rows one prepared statement at a time, not JSON batches */
 };
 
 static int rep_cmp(const void *pa, const void *pb)
@@ -487,6 +488,18 @@ static enum err flush_events(struct writer *w, struct outq *q)
 static enum err queue_event(struct writer *w, struct outq *q, int64_t finding, const char *kind, const char *old_value,
 			    const char *new_value, const char *detail)
 {
+	if (w->one_by_one) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_EVENT_ADD);
+		if (!s)
+			return ERR_DB;
+		db_bind_int(s, ":finding", finding);
+		db_bind_int(s, ":at", w->d->now);
+		db_bind_text(s, ":kind", kind);
+		db_bind_text(s, ":old", old_value ? old_value : "");
+		db_bind_text(s, ":new", new_value ? new_value : "");
+		db_bind_text(s, ":detail", detail ? detail : "");
+		return db_exec(s);
+	}
 	jr_row(&q->ev);
 	jr_int(&q->ev, finding);
 	jr_str(&q->ev, kind);
@@ -500,6 +513,17 @@ static enum err queue_event(struct writer *w, struct outq *q, int64_t finding, c
 static enum err queue_notice(struct writer *w, struct outq *q, int64_t org, int64_t finding, const char *reason,
 			     bool is_urgent)
 {
+	if (w->one_by_one) {
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_NOTICE_ADD);
+		if (!s)
+			return ERR_DB;
+		db_bind_int(s, ":org", org);
+		db_bind_int(s, ":finding", finding);
+		db_bind_text(s, ":reason", reason);
+		db_bind_int(s, ":urgent", is_urgent ? 1 : 0);
+		db_bind_int(s, ":at", w->d->now);
+		return db_exec(s);
+	}
 	jr_row(&q->no);
 	jr_int(&q->no, org);
 	jr_int(&q->no, finding);
@@ -546,8 +570,62 @@ static int rep_key_cmp(const void *pa, const void *pb)
 
 /* New findings: inserted BATCH at a time; those this instance inserted get their events and
  * notice (the rows are in (asset, CVE) order, so each returned row is found by bsearch). */
+/* The same, one prepared row at a time (SQLite). */
+static enum err write_news_one_by_one(struct writer *w, struct outq *q, const struct eng_rep **news, size_t n)
+{
+	enum err e = ERR_OK;
+	for (size_t i = 0; i < n && e == ERR_OK; i++) {
+		const struct eng_rep *r = news[i];
+		const struct cinfo *c = cve_info(w, r->cve);
+		char level = w->d->level_of ? w->d->level_of(w->d->level_ctx, r->org_id) : 'C';
+		int64_t due = due_for(w, c, level);
+		const struct rule *rule = rule_for(w, r->org_id, r->cve, r->matched_cpe);
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDING_INSERT_ONE);
+		if (!s)
+			return ERR_DB;
+		db_bind_int(s, ":org", r->org_id);
+		db_bind_int(s, ":asset", r->asset_id);
+		db_bind_text(s, ":cve", r->cve);
+		db_bind_int(s, ":now", w->d->now);
+		db_bind_int(s, ":confidence", r->confidence);
+		db_bind_text(s, ":matched_cpe", r->matched_cpe ? r->matched_cpe : "");
+		db_bind_text(s, ":criterion", r->criterion ? r->criterion : "");
+		db_bind_text(s, ":status", rule ? rule->status : "open");
+		if (rule && rule->has_until)
+			db_bind_int(s, ":status_until", rule->until);
+		else
+			db_bind_null(s, ":status_until");
+		db_bind_text(s, ":vex", rule ? rule->vex : "");
+		db_bind_text(s, ":note", rule ? rule->note : "");
+		if (due >= 0)
+			db_bind_int(s, ":due_at", due);
+		else
+			db_bind_null(s, ":due_at");
+		enum db_step_rc rc = db_step(s);
+		int64_t id = rc == DB_ROW ? db_col_int(s, 0) : 0;
+		if (rc == DB_ROW)
+			rc = db_step(s);
+		e = rc == DB_ERROR ? db_error(w->db) : ERR_OK;
+		db_reset(s);
+		if (e != ERR_OK || !id)
+			continue;   /* another instance inserted it: its events and notice are theirs */
+		e = queue_event(w, q, id, "found", "", r->matched_cpe, r->criterion);
+		if (e == ERR_OK && rule) {
+			char detail[64];
+			snprintf(detail, sizeof detail, "triage rule %lld", (long long)rule->id);
+			e = queue_event(w, q, id, "status", "open", rule->status, detail);
+		}
+		if (e == ERR_OK)
+			e = queue_notice(w, q, r->org_id, id, "new", urgent(c));
+		w->sum->findings_new++;
+	}
+	return e;
+}
+
 static enum err write_news(struct writer *w, struct outq *q, const struct eng_rep **news, size_t n)
 {
+	if (w->one_by_one)
+		return write_news_one_by_one(w, q, news, n);
 	struct jrows rows = { 0 };
 	buf_init(&rows.b, 0);
 	const struct rule **rules = xmalloc(BATCH * sizeof *rules);
@@ -826,7 +904,7 @@ static enum err write_all(struct writer *w)
 
 enum err eng_write_diff(struct db *db, struct eng_diff *d, struct vans_match_summary *sum, char *err, size_t errlen)
 {
-	struct writer w = { .db = db, .d = d, .sum = sum };
+	struct writer w = { .db = db, .d = d, .sum = sum, .one_by_one = strcmp(db_engine(db), "sqlite") == 0 };
 	arena_init(&w.a, 1 << 16);
 	struct eng_reps *R = d->reps;
 	/* sorted by (asset, CVE), one per pair (the best) */
