@@ -141,3 +141,15 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void *arena_grow(struct arena *a, void *v, size_t used, size_t *cap, size_t size)
+{
+	if (used < *cap)
+		return v;
+	size_t ncap = *cap ? 2 * *cap : 16;
+	void *nv = arena_alloc(a, ncap * size);
+	if (used)
+		memcpy(nv, v, used * size);
+	*cap = ncap;
+	return nv;
+}

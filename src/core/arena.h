@@ -22,6 +22,9 @@ void arena_free(struct arena *a);
 
 void *arena_alloc(struct arena *a, size_t n);       /* aligned to max_align_t */
 void *arena_zalloc(struct arena *a, size_t n);
+/* An arena array about to take element number `used`: returns v when it has room, else a
+ * copy with twice the capacity (*cap updated; the old block stays in the arena). */
+void *arena_grow(struct arena *a, void *v, size_t used, size_t *cap, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)

@@ -106,12 +106,7 @@ enum err asset_group_list(struct db *db, struct arena *a, int64_t org_id, struct
 	struct asset_group *v = arena_alloc(a, cap * sizeof *v);
 	enum db_step_rc rc;
 	while ((rc = db_step(s)) == DB_ROW) {
-		if (k == cap) {
-			struct asset_group *nv = arena_alloc(a, 2 * cap * sizeof *nv);
-			memcpy(nv, v, k * sizeof *v);
-			v = nv;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, k, &cap, sizeof *v);
 		group_row(s, a, &v[k++]);
 	}
 	db_reset(s);
@@ -842,12 +837,7 @@ enum err asset_list(struct db *db, struct arena *a, int64_t org_id, const struct
 	struct asset *v = arena_alloc(a, cap * sizeof *v);
 	enum db_step_rc rc;
 	while ((rc = db_step(s)) == DB_ROW) {
-		if (k == cap) {
-			struct asset *nv = arena_alloc(a, 2 * cap * sizeof *nv);
-			memcpy(nv, v, k * sizeof *v);
-			v = nv;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, k, &cap, sizeof *v);
 		asset_row_read(s, a, &v[k++]);
 	}
 	db_reset(s);

@@ -37,6 +37,17 @@ static void arena_hands_out_aligned_distinct_memory(void **state)
 	arena_reset(&a);
 	assert_int_equal(a.used_total, 0);
 	assert_non_null(arena_alloc(&a, 16));
+	/* an array grown one element at a time keeps what it held */
+	size_t cap = 0;
+	int *v = NULL;
+	for (int i = 0; i < 100; i++) {
+		v = arena_grow(&a, v, (size_t)i, &cap, sizeof *v);
+		v[i] = i * i;
+	}
+	assert_true(cap >= 100 && cap < 200);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i * i);
+	assert_ptr_equal(arena_grow(&a, v, 100, &cap, sizeof *v), v);
 	arena_free(&a);
 }
 
