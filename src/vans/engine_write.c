@@ -189,9 +189,42 @@ static char *lower_dup(struct arena *a, const char *s)
 	return d;
 }
 
+#define BATCH 500   /* rows per statement */
+
+static enum err read_stored(struct writer *w, struct db_stmt *s);
+
+/* An intake's scope, when it is a few hosts: their assets' findings, BATCH assets a query. */
+static enum err load_stored_of_scope(struct writer *w)
+{
+	struct buf ids;
+	buf_init(&ids, 0);
+	enum err e = ERR_OK;
+	for (size_t at = 0; at < w->d->nscope && e == ERR_OK; at += BATCH) {
+		buf_reset(&ids);
+		buf_putc(&ids, '[');
+		for (size_t i = at; i < w->d->nscope && i < at + BATCH; i++)
+			buf_printf(&ids, "%s%lld", i > at ? "," : "", (long long)w->d->scope[i]);
+		buf_putc(&ids, ']');
+		struct db_stmt *s = db_stmt(w->db, STMT_VANS_ENG_FINDINGS_ASSETS);
+		if (!s) {
+			e = ERR_DB;
+			break;
+		}
+		db_bind_textn(s, ":assets", ids.data, ids.len);
+		e = read_stored(w, s);
+	}
+	buf_free(&ids);
+	return e;
+}
+
+/* below this many assets in scope, an organisation's run reads only their findings */
+#define SCOPED_LOAD_MAX 4000
+
 static enum err load_stored(struct writer *w)
 {
 	struct db_stmt *s;
+	if (w->d->org_id > 0 && w->d->nscope <= SCOPED_LOAD_MAX)
+		return load_stored_of_scope(w);
 	if (w->d->org_id > 0) {
 		s = db_stmt(w->db, STMT_VANS_ENG_FINDINGS_ORG);
 		if (!s)
@@ -204,6 +237,11 @@ static enum err load_stored(struct writer *w)
 		db_bind_int(s, ":from", w->d->from_seq);
 		db_bind_int(s, ":to", w->d->to_seq);
 	}
+	return read_stored(w, s);
+}
+
+static enum err read_stored(struct writer *w, struct db_stmt *s)
+{
 	enum db_step_rc rc;
 	while ((rc = db_step(s)) == DB_ROW) {
 		if (w->nst == w->stcap) {
@@ -398,7 +436,6 @@ static enum err add_notice(struct db *db, int64_t org, int64_t finding, const ch
 
 /* ---- batches ------------------------------------------------------------------------------- */
 
-#define BATCH 500   /* rows per statement */
 
 /* A JSON array of rows, each an array of values, for one statement's :rows. */
 struct jrows {
