@@ -74,7 +74,7 @@ test('a finding found after the operator shortens the days takes the new policy;
   const bad = await operator.post('/admin/due-policy', { ...fields, days_A_CRITICAL: '3', days_B_HIGH: 'soon' });
   assert.equal(bad.status, 422);
   const badPage = await bad.text();
-  assert.match(badPage, /B \/ HIGH: soon/);
+  assert.match(badPage, /B \/ (高|High) \(HIGH\): soon/);
   assert.match(badPage, /name="days_A_CRITICAL" value="3"/, 'the typed values stay in the form');
   assert.match(p.cli('policy', 'due'), /^A\t7\t14\t30\t90$/m, 'nothing was saved');
 

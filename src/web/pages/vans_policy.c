@@ -99,8 +99,9 @@ void page_admin_due_policy_save(struct request *r, struct response *w)
 			int64_t days;
 			if (due_policy_check(level, due_policy_severities[v], raw ? raw : "", &days, err, sizeof err) != ERR_OK) {
 				buf_free(&detail);
-				const char *msg = arena_printf(&r->arena, "%s %s / %s: %s", i18n_get(r->lang, "policy.error"),
-							       level, due_policy_severities[v], raw && *raw ? raw : "—");
+				const char *sev = i18n_get(r->lang, arena_printf(&r->arena, "policy.sev.%s", due_policy_severities[v]));
+				const char *msg = arena_printf(&r->arena, "%s %s / %s (%s): %s", i18n_get(r->lang, "policy.error"),
+							       level, sev, due_policy_severities[v], raw && *raw ? raw : "—");
 				render(r, w, 422, &p, true, msg);
 				return;
 			}
